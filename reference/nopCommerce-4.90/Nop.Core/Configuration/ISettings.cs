@@ -1,0 +1,4 @@
+namespace Nop.Core.Configuration;
+
+// Marker interface of every settings class.
+public partial interface ISettings;
