@@ -1,0 +1,4 @@
+namespace Nop.Web.Framework.Controllers;
+
+// Empty in nopCommerce 4.90.
+public abstract partial class BasePaymentController : BasePluginController;
