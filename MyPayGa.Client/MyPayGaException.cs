@@ -42,4 +42,10 @@ public sealed class MyPayGaException : Exception
     public bool OutcomeUnknown => Kind is MyPayGaErrorKind.Timeout or MyPayGaErrorKind.ConnectionLost
         or MyPayGaErrorKind.InvalidResponse
         || (Kind == MyPayGaErrorKind.HttpError && HttpStatus is >= 500);
+
+    /// <summary>HTTP attempts made before giving up (0 when nothing was attempted).</summary>
+    public int Attempts { get; internal init; }
+
+    /// <summary>The usual text, with every key of this exception's inner exceptions redacted too.</summary>
+    public override string ToString() => KeyRedactor.Redact(base.ToString());
 }

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using MyPayGa.Client.Json;
+
 namespace MyPayGa.Client;
 
 /// <summary>
@@ -5,6 +8,7 @@ namespace MyPayGa.Client;
 /// <c>final_status</c>, <c>RefundStatus</c>, <c>transfert_status</c>), read from a string or a number.
 /// "200" is success, "400" failure, anything else (or nothing) is unknown.
 /// </summary>
+[JsonConverter(typeof(MyPayGaStatusJsonConverter))]
 public readonly record struct MyPayGaStatus(string? Raw)
 {
     public bool IsSuccess => Raw == "200";
