@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MyPayGa.Client;
+using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Web.Framework.Infrastructure.Extensions;
+
+namespace Nop.Plugin.Payments.MyPayGa.Infrastructure;
+
+/// <summary>Registers the MyPayGa client and the plugin's services in nopCommerce's container.</summary>
+public class NopStartup : INopStartup
+{
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        // WithProxy returns void in nopCommerce 4.90, so it comes last (the client's own handlers are already added).
+        services.AddMyPayGaClient().WithProxy();
+
+        services.AddScoped<IMyPayGaAccountProvider, MyPayGaAccountProvider>();
+        services.AddScoped<IXafAmountService, XafAmountService>();
+        services.AddScoped<IPaymentAttemptStore, PaymentAttemptStore>();
+        services.AddScoped<MyPayGaPhoneValidator>();
+        services.AddScoped<IMyPayGaCheckoutService, MyPayGaCheckoutService>();
+        services.AddScoped<IPaymentStatusProcessor, PaymentStatusProcessor>();
+        services.AddScoped<IMyPayGaCallbackHandler, MyPayGaCallbackHandler>();
+        // One cache for the whole application: it is what makes the pending page's polling cheap.
+        services.AddSingleton<IPaymentStatusCache, PaymentStatusCache>();
+    }
+
+    public void Configure(IApplicationBuilder application)
+    {
+    }
+
+    /// <summary>After nopCommerce's own registrations (2000, 2002), like most shipped plugins.</summary>
+    public int Order => 3000;
+}

@@ -1,0 +1,34 @@
+namespace Nop.Plugin.Payments.MyPayGa.Localization;
+
+/// <summary>
+/// The plugin's locale resources, installed with the plugin: English for every language, then French for every
+/// language whose culture starts with "fr". Each part of the plugin contributes its keys in its own file through
+/// a partial method (LocaleResources.Services.cs, LocaleResources.Web.cs); a key may be declared only once.
+/// </summary>
+public static partial class LocaleResources
+{
+    private static readonly Lazy<(IReadOnlyDictionary<string, string> English, IReadOnlyDictionary<string, string> French)> All =
+        new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Every resource in English (key → text).</summary>
+    public static IReadOnlyDictionary<string, string> English => All.Value.English;
+
+    /// <summary>Every resource in French (key → text).</summary>
+    public static IReadOnlyDictionary<string, string> French => All.Value.French;
+
+    /// <summary>Keys used by the services, the payment method and the order notes (LocaleResources.Services.cs).</summary>
+    static partial void AddServices(Dictionary<string, string> en, Dictionary<string, string> fr);
+
+    /// <summary>Keys used by the controllers, views and view components (LocaleResources.Web.cs).</summary>
+    static partial void AddWeb(Dictionary<string, string> en, Dictionary<string, string> fr);
+
+    private static (IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>) Build()
+    {
+        // nopCommerce stores resource names in lower case, so two keys differing only by case would collide there.
+        var en = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var fr = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        AddServices(en, fr);
+        AddWeb(en, fr);
+        return (en.AsReadOnly(), fr.AsReadOnly());
+    }
+}

@@ -1,0 +1,445 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using MyPayGa.Client;
+using MyPayGa.Client.Models;
+using Nop.Core;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Localization;
+using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+using Nop.Services.Payments;
+using Nop.Services.Plugins;
+using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
+
+namespace Nop.Plugin.Payments.MyPayGa;
+
+/// <summary>
+/// MyPayGa (Airtel Money, Moov Money, cards) as a nopCommerce redirection payment method. Thin: the order is placed
+/// pending, PostProcessPaymentAsync starts the MyPayGa payment and sends the shopper to the plugin's pending / card /
+/// retry page; the status processor settles the order.
+/// </summary>
+public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
+{
+    private readonly IMyPayGaAccountProvider _accountProvider;
+    private readonly IXafAmountService _xafAmountService;
+    private readonly IMyPayGaCheckoutService _checkoutService;
+    private readonly IPaymentAttemptStore _attemptStore;
+    private readonly MyPayGaPhoneValidator _phoneValidator;
+    private readonly ISettingService _settingService;
+    private readonly IStoreContext _storeContext;
+    private readonly ILocalizationService _localizationService;
+    private readonly ILanguageService _languageService;
+    private readonly IOrderTotalCalculationService _orderTotalCalculationService;
+    private readonly IOrderService _orderService;
+    private readonly IHttpContextAccessor _httpContextAccessor;
+    private readonly IWebHelper _webHelper;
+    private readonly ILogger _logger;
+
+    public MyPayGaPaymentMethod(IMyPayGaAccountProvider accountProvider,
+        IXafAmountService xafAmountService,
+        IMyPayGaCheckoutService checkoutService,
+        IPaymentAttemptStore attemptStore,
+        MyPayGaPhoneValidator phoneValidator,
+        ISettingService settingService,
+        IStoreContext storeContext,
+        ILocalizationService localizationService,
+        ILanguageService languageService,
+        IOrderTotalCalculationService orderTotalCalculationService,
+        IOrderService orderService,
+        IHttpContextAccessor httpContextAccessor,
+        IWebHelper webHelper,
+        ILogger logger)
+    {
+        _accountProvider = accountProvider;
+        _xafAmountService = xafAmountService;
+        _checkoutService = checkoutService;
+        _attemptStore = attemptStore;
+        _phoneValidator = phoneValidator;
+        _settingService = settingService;
+        _storeContext = storeContext;
+        _localizationService = localizationService;
+        _languageService = languageService;
+        _orderTotalCalculationService = orderTotalCalculationService;
+        _orderService = orderService;
+        _httpContextAccessor = httpContextAccessor;
+        _webHelper = webHelper;
+        _logger = logger;
+    }
+
+    #region Checkout
+
+    /// <summary>The order is placed pending: the money is asked for in PostProcessPaymentAsync.</summary>
+    public Task<ProcessPaymentResult> ProcessPaymentAsync(ProcessPaymentRequest processPaymentRequest) =>
+        Task.FromResult(new ProcessPaymentResult { NewPaymentStatus = PaymentStatus.Pending });
+
+    public async Task PostProcessPaymentAsync(PostProcessPaymentRequest postProcessPaymentRequest)
+    {
+        ArgumentNullException.ThrowIfNull(postProcessPaymentRequest);
+        var order = postProcessPaymentRequest.Order;
+        ArgumentNullException.ThrowIfNull(order);
+
+        var storeLocation = _webHelper.GetStoreLocation();
+        var target = await ChooseTargetAsync(order);
+        Redirect(PageUrl(storeLocation, target, order.OrderGuid));
+    }
+
+    /// <summary>Which plugin page the shopper goes to after placing (or re-posting) the order; starts the payment when it can.</summary>
+    private async Task<string> ChooseTargetAsync(Order order)
+    {
+        // "Complete payment" retry, or a second PostProcess for the same order: let the shopper confirm or change
+        // the channel and number before anything is pushed again.
+        if ((await _attemptStore.GetAttemptsAsync(order)).Count > 0)
+            return MyPayGaDefaults.Routes.RetryPath;
+
+        var (channel, phone) = ReadOrderChoice(order);
+        // No choice recorded: the store skips the payment-info step for redirection methods.
+        if (channel is null || (channel == PaymentChannel.MobileMoney && string.IsNullOrEmpty(phone)))
+            return MyPayGaDefaults.Routes.RetryPath;
+
+        var result = await _checkoutService.StartAsync(order, channel.Value, phone);
+        if (!result.Success)
+            return MyPayGaDefaults.Routes.RetryPath;
+
+        return channel == PaymentChannel.Card ? MyPayGaDefaults.Routes.CardRedirectPath : MyPayGaDefaults.Routes.PendingPath;
+    }
+
+    /// <summary>The hidden values put by GetPaymentInfoAsync, as saved in the order.</summary>
+    internal static (PaymentChannel? Channel, string? Phone) ReadOrderChoice(Order order)
+    {
+        var values = new Nop.Services.Orders.CustomValues();
+        values.FillByXml(order.CustomValuesXml);
+        PaymentChannel? channel = values.TryGetValue(MyPayGaDefaults.ChannelCustomValue, out var channelValue)
+            && TryParseChannel(channelValue.Value, out var parsed) ? parsed : null;
+        var phone = values.TryGetValue(MyPayGaDefaults.PhoneCustomValue, out var phoneValue) ? phoneValue.Value?.Trim() : null;
+        return (channel, string.IsNullOrEmpty(phone) ? null : phone);
+    }
+
+    internal static string PageUrl(string storeLocation, string routePath, Guid orderGuid) =>
+        storeLocation + routePath.Replace("{orderGuid:guid}", orderGuid.ToString("D"), StringComparison.Ordinal);
+
+    private void Redirect(string url)
+    {
+        var context = _httpContextAccessor.HttpContext;
+        if (context is null || context.Response.HasStarted)
+            return;
+        context.Response.Redirect(url);
+    }
+
+    public Task<bool> CanRePostProcessPaymentAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return Task.FromResult(order.PaymentStatus == PaymentStatus.Pending
+            && order.OrderStatus != OrderStatus.Cancelled
+            && !order.Deleted);
+    }
+
+    public async Task<bool> HidePaymentMethodAsync(IList<ShoppingCartItem> cart)
+    {
+        var storeId = cart?.FirstOrDefault()?.StoreId ?? (await _storeContext.GetCurrentStoreAsync())?.Id ?? 0;
+        var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(storeId);
+        if (!settings.MobileMoneyEnabled && !settings.CardEnabled)
+            return true;
+        if ((await _accountProvider.GetProblemsAsync(storeId)).Count > 0)
+            return true;
+        return await _xafAmountService.GetUnavailabilityReasonAsync() is not null;
+    }
+
+    public async Task<decimal> GetAdditionalHandlingFeeAsync(IList<ShoppingCartItem> cart)
+    {
+        var storeId = cart?.FirstOrDefault()?.StoreId ?? (await _storeContext.GetCurrentStoreAsync())?.Id ?? 0;
+        var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(storeId);
+        return await _orderTotalCalculationService.CalculatePaymentAdditionalFeeAsync(cart,
+            settings.AdditionalFee, settings.AdditionalFeePercentage);
+    }
+
+    public async Task<IList<string>> ValidatePaymentFormAsync(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var settings = await LoadCurrentStoreSettingsAsync();
+        var (channel, errorKey) = ReadChannel(form, settings);
+        if (errorKey is not null)
+            return [await _localizationService.GetResourceAsync(errorKey)];
+
+        if (channel == PaymentChannel.MobileMoney)
+        {
+            var phone = await _phoneValidator.ValidateAsync(form[MyPayGaDefaults.PhoneFormField].ToString());
+            if (!phone.IsValid)
+                return [phone.ErrorMessage!];
+        }
+
+        return [];
+    }
+
+    public async Task<ProcessPaymentRequest> GetPaymentInfoAsync(IFormCollection form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var request = new ProcessPaymentRequest();
+        var settings = await LoadCurrentStoreSettingsAsync();
+        var (channel, errorKey) = ReadChannel(form, settings);
+        if (errorKey is not null || channel is null)
+            return request;
+
+        if (channel == PaymentChannel.MobileMoney)
+        {
+            var phone = await _phoneValidator.ValidateAsync(form[MyPayGaDefaults.PhoneFormField].ToString());
+            if (!phone.IsValid)
+                return request;
+
+            request.CustomValues[await _localizationService.GetResourceAsync(ServiceKeys.CustomValueMobileMoneyNumber)] = phone.Display!;
+            request.CustomValues.Add(new(MyPayGaDefaults.PhoneCustomValue, phone.ForMyPayGa!, displayToCustomer: false));
+        }
+        else
+        {
+            request.CustomValues[await _localizationService.GetResourceAsync(ServiceKeys.CustomValuePaymentChannel)] =
+                await _localizationService.GetResourceAsync(ServiceKeys.ChannelCard);
+        }
+
+        request.CustomValues.Add(new(MyPayGaDefaults.ChannelCustomValue, channel.Value.ToString(), displayToCustomer: false));
+        return request;
+    }
+
+    /// <summary>The chosen channel, or the resource key of the error. Absent means the only enabled channel.</summary>
+    internal static (PaymentChannel? Channel, string? ErrorKey) ReadChannel(IFormCollection form, MyPayGaSettings settings)
+    {
+        var raw = form[MyPayGaDefaults.ChannelFormField].ToString().Trim();
+        if (string.IsNullOrEmpty(raw))
+        {
+            return (settings.MobileMoneyEnabled, settings.CardEnabled) switch
+            {
+                (true, false) => (PaymentChannel.MobileMoney, null),
+                (false, true) => (PaymentChannel.Card, null),
+                (false, false) => (null, ServiceKeys.ValidationChannelDisabled),
+                _ => (null, ServiceKeys.ValidationChannelRequired),
+            };
+        }
+
+        if (!TryParseChannel(raw, out var channel))
+            return (null, ServiceKeys.ValidationChannelRequired);
+
+        return MyPayGaCheckoutService.IsEnabled(settings, channel) ? (channel, null) : (null, ServiceKeys.ValidationChannelDisabled);
+    }
+
+    /// <summary>Only the names ("MobileMoney", "Card"), never numbers.</summary>
+    internal static bool TryParseChannel(string? value, out PaymentChannel channel)
+    {
+        channel = default;
+        return !string.IsNullOrWhiteSpace(value)
+            && !char.IsAsciiDigit(value.Trim()[0]) && value.Trim()[0] != '-'
+            && Enum.TryParse(value.Trim(), ignoreCase: true, out channel)
+            && Enum.IsDefined(channel);
+    }
+
+    private async Task<MyPayGaSettings> LoadCurrentStoreSettingsAsync()
+    {
+        var store = await _storeContext.GetCurrentStoreAsync();
+        return await _settingService.LoadSettingAsync<MyPayGaSettings>(store?.Id ?? 0);
+    }
+
+    public Type GetPublicViewComponent() => typeof(Components.PaymentInfoViewComponent);
+
+    public async Task<string> GetPaymentMethodDescriptionAsync() =>
+        await _localizationService.GetResourceAsync(ServiceKeys.PaymentMethodDescription);
+
+    #endregion
+
+    #region Refund, capture, void, recurring
+
+    public async Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest)
+    {
+        ArgumentNullException.ThrowIfNull(refundPaymentRequest);
+        var order = refundPaymentRequest.Order;
+        ArgumentNullException.ThrowIfNull(order);
+        var result = new RefundPaymentResult();
+
+        // nopCommerce turns an exception into an order note holding its full text: every failure is caught here
+        // and told in words an admin can act on, without keys.
+        string? refundId = null;
+        try
+        {
+            var client = await _accountProvider.GetClientAsync(order.StoreId);
+            var (attempt, paidAmount) = await FindPaidAttemptAsync(order, client);
+            if (attempt is null)
+            {
+                result.AddError(await ResourceAsync(ServiceKeys.RefundNoPaidPayment, MyPayGaCheckoutService.OrderNumber(order)));
+                return result;
+            }
+
+            // A full refund gives back exactly what MyPayGa took; a partial one is converted at today's rate, capped.
+            var amountXaf = refundPaymentRequest.IsPartialRefund
+                ? Math.Min(await _xafAmountService.ToXafAsync(refundPaymentRequest.AmountToRefund), paidAmount)
+                : paidAmount;
+            if (amountXaf <= 0)
+            {
+                result.AddError(await ResourceAsync(ServiceKeys.RefundAmountTooSmall));
+                return result;
+            }
+
+            var description = await ResourceAsync(ServiceKeys.RefundDescription, MyPayGaCheckoutService.OrderNumber(order));
+            try
+            {
+                var created = await client.CreateRefundAsync(new CreateRefundRequest
+                {
+                    PaymentToken = attempt.PaymentToken,
+                    Amount = amountXaf,
+                    Description = description,
+                });
+                refundId = created.RefundId;
+            }
+            catch (MyPayGaException ex)
+            {
+                var key = ex.OutcomeUnknown ? ServiceKeys.RefundCreateOutcomeUnknown : ServiceKeys.RefundCreateFailed;
+                result.AddError(await ResourceAsync(key, ProviderErrors.Describe(ex)));
+                return result;
+            }
+
+            SendRefundResponse sent;
+            try
+            {
+                sent = await client.SendRefundAsync(refundId);
+            }
+            catch (MyPayGaException ex)
+            {
+                var key = ex.OutcomeUnknown ? ServiceKeys.RefundSendOutcomeUnknown : ServiceKeys.RefundSendFailed;
+                var text = await ResourceAsync(key, refundId, Amount(amountXaf), ProviderErrors.Describe(ex));
+                await _orderService.AddMyPayGaNoteAsync(order, text);
+                result.AddError(text);
+                return result;
+            }
+
+            await _orderService.AddMyPayGaNoteAsync(order, await ResourceAsync(ServiceKeys.NoteRefunded,
+                refundId, Amount(amountXaf), attempt.UniqueId, sent.Message ?? string.Empty));
+            result.NewPaymentStatus = refundPaymentRequest.IsPartialRefund ? PaymentStatus.PartiallyRefunded : PaymentStatus.Refunded;
+            return result;
+        }
+        catch (MyPayGaException ex)
+        {
+            result.AddError(await ResourceAsync(ServiceKeys.RefundUnavailable, ProviderErrors.Describe(ex)));
+            return result;
+        }
+        catch (InvalidOperationException)
+        {
+            result.AddError(await _xafAmountService.GetUnavailabilityReasonAsync() ?? await ResourceAsync(ServiceKeys.RefundUnavailable, string.Empty));
+            return result;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await _logger.ErrorAsync($"MyPayGa: refund of order {order.Id} failed unexpectedly ({ex.GetType().Name}).");
+            var text = refundId is null
+                ? await ResourceAsync(ServiceKeys.RefundUnavailable, ex.GetType().Name)
+                : await ResourceAsync(ServiceKeys.RefundSendOutcomeUnknown, refundId, string.Empty, ex.GetType().Name);
+            result.AddError(text);
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// The attempt MyPayGa says is paid, newest first (the captured one first), with the amount MyPayGa took.
+    /// Null when MyPayGa reports none paid.
+    /// </summary>
+    private async Task<(PaymentAttempt? Attempt, long PaidAmount)> FindPaidAttemptAsync(Order order, IMyPayGaClient client)
+    {
+        var attempts = (await _attemptStore.GetAttemptsAsync(order)).Reverse().ToList();
+        var captured = attempts.FirstOrDefault(a => a.PaymentToken == order.CaptureTransactionId);
+        if (captured is not null)
+        {
+            attempts.Remove(captured);
+            attempts.Insert(0, captured);
+        }
+
+        foreach (var attempt in attempts)
+        {
+            var detail = (await client.GetPaymentDetailAsync(attempt.PaymentToken)).Find(attempt.PaymentToken);
+            // The processor only marks an order paid when MyPayGa's amount equals the attempt's.
+            if (detail?.Outcome is PaymentOutcome.Paid or PaymentOutcome.PaidWithRisk)
+                return (attempt, attempt.AmountXaf);
+        }
+
+        return (null, 0);
+    }
+
+    public Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest capturePaymentRequest) =>
+        Task.FromResult(new CapturePaymentResult { Errors = ["Capture method not supported"] });
+
+    public Task<VoidPaymentResult> VoidAsync(VoidPaymentRequest voidPaymentRequest) =>
+        Task.FromResult(new VoidPaymentResult { Errors = ["Void method not supported"] });
+
+    public Task<ProcessPaymentResult> ProcessRecurringPaymentAsync(ProcessPaymentRequest processPaymentRequest) =>
+        Task.FromResult(new ProcessPaymentResult { Errors = ["Recurring payment not supported"] });
+
+    public Task<CancelRecurringPaymentResult> CancelRecurringPaymentAsync(CancelRecurringPaymentRequest cancelPaymentRequest) =>
+        Task.FromResult(new CancelRecurringPaymentResult { Errors = ["Recurring payment not supported"] });
+
+    #endregion
+
+    #region Plugin
+
+    public override string GetConfigurationPageUrl() => $"{_webHelper.GetStoreLocation()}Admin/MyPayGa/Configure";
+
+    public override async Task InstallAsync()
+    {
+        await _settingService.SaveSettingAsync(new MyPayGaSettings());
+        await AddResourcesAsync();
+        await base.InstallAsync();
+    }
+
+    public override async Task UninstallAsync()
+    {
+        await _settingService.DeleteSettingAsync<MyPayGaSettings>();
+        await _localizationService.DeleteLocaleResourcesAsync(MyPayGaDefaults.ResourcePrefix);
+        await base.UninstallAsync();
+    }
+
+    public override async Task UpdateAsync(string currentVersion, string targetVersion)
+    {
+        // New keys are added and changed texts updated; the merchant's own edits of unchanged keys are overwritten too.
+        await AddResourcesAsync();
+        await base.UpdateAsync(currentVersion, targetVersion);
+    }
+
+    /// <summary>English for every language (also the fallback of languages without a translation), then French.</summary>
+    private async Task AddResourcesAsync()
+    {
+        await _localizationService.AddOrUpdateLocaleResourceAsync(ToDictionary(LocaleResources.English));
+        foreach (var language in await _languageService.GetAllLanguagesAsync(showHidden: true))
+        {
+            if (language.LanguageCulture?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true)
+                await _localizationService.AddOrUpdateLocaleResourceAsync(ToDictionary(LocaleResources.French), language.Id);
+        }
+    }
+
+    private static Dictionary<string, string> ToDictionary(IReadOnlyDictionary<string, string> resources) =>
+        resources.ToDictionary(pair => pair.Key, pair => pair.Value);
+
+    #endregion
+
+    #region Properties
+
+    public bool SupportCapture => false;
+
+    public bool SupportPartiallyRefund => true;
+
+    public bool SupportRefund => true;
+
+    public bool SupportVoid => false;
+
+    public RecurringPaymentType RecurringPaymentType => RecurringPaymentType.NotSupported;
+
+    public PaymentMethodType PaymentMethodType => PaymentMethodType.Redirection;
+
+    public bool SkipPaymentInfo => false;
+
+    #endregion
+
+    private async Task<string> ResourceAsync(string key, params object[] args)
+    {
+        var text = await _localizationService.GetResourceAsync(key);
+        return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
+    }
+
+    private static string Amount(long xaf) => xaf.ToString("N0", CultureInfo.InvariantCulture) + " XAF";
+}
