@@ -1,0 +1,112 @@
+/* MyPayGa pending page: polls the order's status every few seconds and follows it, without reloading the page. */
+(function () {
+    'use strict';
+
+    var box = document.getElementById('mypayga-status');
+    if (!box || !window.fetch || box.getAttribute('data-final') === 'true') {
+        return;
+    }
+
+    var statusUrl = box.getAttribute('data-status-url');
+    var interval = parseInt(box.getAttribute('data-interval-ms'), 10) || 3000;
+    var maxMs = (parseInt(box.getAttribute('data-max-seconds'), 10) || 600) * 1000;
+    var elapsedAtLoad = parseInt(box.getAttribute('data-elapsed-seconds'), 10) || 0;
+    var loadedAt = Date.now();
+
+    var message = box.querySelector('[data-role=message]');
+    var spinner = box.querySelector('[data-role=spinner]');
+    var elapsedLine = box.querySelector('[data-role=elapsed-line]');
+    var elapsed = box.querySelector('[data-role=elapsed]');
+    var retry = box.querySelector('[data-role=retry]');
+    var checkNow = box.querySelector('[data-role=check-now]');
+    var noPrompt = document.querySelector('[data-role=no-prompt]');
+
+    var timer = null;
+    var clock = null;
+    var busy = false;
+    var stopped = false;
+
+    function pad(n) {
+        return n < 10 ? '0' + n : String(n);
+    }
+
+    function showElapsed() {
+        var seconds = elapsedAtLoad + Math.floor((Date.now() - loadedAt) / 1000);
+        elapsed.textContent = Math.floor(seconds / 60) + ':' + pad(seconds % 60);
+    }
+
+    function stop(text, keepCheckNow) {
+        stopped = true;
+        clearTimeout(timer);
+        clearInterval(clock);
+        if (spinner) { spinner.hidden = true; }
+        if (elapsedLine) { elapsedLine.hidden = true; }
+        if (noPrompt) { noPrompt.hidden = true; }
+        if (checkNow) { checkNow.hidden = !keepCheckNow; }
+        if (text) { message.textContent = text; }
+    }
+
+    function apply(status) {
+        if (!status || typeof status.state !== 'string') {
+            return false;
+        }
+        box.setAttribute('data-state', status.state);
+        if (status.message && message.textContent !== status.message) {
+            message.textContent = status.message;
+        }
+        if (status.redirectUrl) {
+            stop(status.message, false);
+            window.location.assign(status.redirectUrl);
+            return true;
+        }
+        if (status.final) {
+            stop(status.message, false);
+            if (retry && status.retryUrl) {
+                retry.setAttribute('href', status.retryUrl);
+                retry.hidden = false;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    function schedule() {
+        if (stopped) { return; }
+        if (Date.now() - loadedAt >= maxMs) {
+            // Stop asking; "Check now" (a plain reload) stays available.
+            stop(box.getAttribute('data-timeout-message'), true);
+            return;
+        }
+        timer = setTimeout(poll, interval);
+    }
+
+    function poll() {
+        if (stopped || busy) { return; }
+        busy = true;
+        fetch(statusUrl, { credentials: 'same-origin', cache: 'no-store', headers: { 'Accept': 'application/json' } })
+            .then(function (response) { return response.ok ? response.json() : null; })
+            .then(function (status) {
+                busy = false;
+                if (!apply(status)) { schedule(); }
+            })
+            .catch(function () {
+                // A network hiccup (phone switching networks...): keep trying until the time limit.
+                busy = false;
+                schedule();
+            });
+    }
+
+    if (checkNow) {
+        checkNow.addEventListener('submit', function (event) {
+            if (stopped) { return; } // after the time limit: a real reload
+            event.preventDefault();
+            clearTimeout(timer);
+            poll();
+        });
+    }
+
+    if (elapsed) {
+        clock = setInterval(showElapsed, 1000);
+    }
+    schedule();
+})();

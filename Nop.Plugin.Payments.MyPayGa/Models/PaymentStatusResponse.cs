@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Nop.Plugin.Payments.MyPayGa.Models;
+
+/// <summary>What the pending page's script polls (GET mypayga/status/{orderGuid}).</summary>
+public sealed record PaymentStatusResponse
+{
+    internal static readonly JsonSerializerOptions SerializerOptions = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    /// <summary>The <see cref="Domain.PaymentState"/> in camel case: "pending", "paid", "failed", ...</summary>
+    [JsonPropertyName("state")]
+    public required string State { get; init; }
+
+    /// <summary>A sentence for the shopper, in the working language.</summary>
+    [JsonPropertyName("message")]
+    public required string Message { get; init; }
+
+    /// <summary>Where the browser should go now (the completed page when paid).</summary>
+    [JsonPropertyName("redirectUrl")]
+    public string? RedirectUrl { get; init; }
+
+    /// <summary>The retry page, when the shopper may try again.</summary>
+    [JsonPropertyName("retryUrl")]
+    public string? RetryUrl { get; init; }
+
+    /// <summary>True when polling should stop (nothing more will change by itself).</summary>
+    [JsonPropertyName("final")]
+    public bool Final { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);
+}
