@@ -122,6 +122,18 @@ public sealed class SandboxServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    private static void WarnIfReachableFromOtherMachines(WebApplication app)
+    {
+        var urls = (app.Configuration["urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var exposed = urls.Where(u => !(Uri.TryCreate(u.Replace("://*", "://0.0.0.0").Replace("://+", "://0.0.0.0"),
+            UriKind.Absolute, out var uri) && CallbackDispatcher.IsLoopbackHost(uri))).ToList();
+        if (exposed.Count > 0)
+        {
+            app.Lifetime.ApplicationStarted.Register(() => app.Logger.LogWarning(
+                "The sandbox listens on {Urls}: other machines can reach it. It is meant for 127.0.0.1.", string.Join(", ", exposed)));
+        }
+    }
+
     private static T Unwrap<T>(Result<T> result) =>
         result.IsOk ? result.Value! : throw new InvalidOperationException(result.Error);
 
@@ -172,6 +184,10 @@ public sealed class SandboxServer : IAsyncDisposable
         services.AddSingleton<SandboxControl>();
 
         var app = builder.Build();
+        if (!inProcess)
+        {
+            WarnIfReachableFromOtherMachines(app);
+        }
         app.UseMiddleware<ErrorGuardMiddleware>();
         app.UseMiddleware<JournalMiddleware>();
         app.UseMiddleware<FaultMiddleware>();

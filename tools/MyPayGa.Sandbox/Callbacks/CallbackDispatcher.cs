@@ -78,7 +78,14 @@ internal sealed class CallbackDispatcher : IDisposable
                 Error = refusal,
                 Note = trigger,
             });
-            _logger.LogWarning("Callback for a payment not sent: {Reason}", refusal);
+            if (settings.CallbackUrl is null)
+            {
+                _logger.LogInformation("Callback not sent: {Reason}", refusal);
+            }
+            else
+            {
+                _logger.LogWarning("Callback refused: {Reason}", refusal);
+            }
             return [new CallbackDelivery(shown, formatName, 0, null, 0, refusal, Refused: true, fields)];
         }
 

@@ -82,6 +82,7 @@ internal sealed class PaymentService(
         var phone = PhoneNumbers.Normalise(clientPhone);
         MobileTestNumber? row;
         string transactionId;
+        PaymentSnapshot accepted;
         lock (store.Gate)
         {
             if (!store.Payments.TryGetValue(token, out var p))
@@ -112,6 +113,7 @@ internal sealed class PaymentService(
             p.Operator = row.Operator;
             p.TransactionId = transactionId;
             p.InFlight = true;
+            accepted = store.SnapshotLocked(p);
         }
 
         journal.Add(new JournalEntry
@@ -136,7 +138,8 @@ internal sealed class PaymentService(
             });
         }
 
-        return Result<MobileRequestAccepted>.Ok(new MobileRequestAccepted(Get(token)!, transactionId));
+        // Re-read: with no delay the outcome is already decided (null only if a reset raced us).
+        return Result<MobileRequestAccepted>.Ok(new MobileRequestAccepted(Get(token) ?? accepted, transactionId));
     }
 
     /// <summary>The card form may be shown for this payment.</summary>

@@ -1,11 +1,15 @@
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace MyPayGa.Sandbox.Pages;
 
 /// <summary>Minimal HTML helpers: one layout, encoding of every dynamic value.</summary>
 internal static class Html
 {
-    public static string E(string? text) => HtmlEncoder.Default.Encode(text ?? "");
+    // Accents stay readable ("volée"); markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
+    public static string E(string? text) => Encoder.Encode(text ?? "");
 
     public static IResult Page(string title, string body, int statusCode = StatusCodes.Status200OK) =>
         Results.Content(Layout(title, body), "text/html; charset=utf-8", System.Text.Encoding.UTF8, statusCode);
