@@ -142,7 +142,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
     {
         var storeId = cart?.FirstOrDefault()?.StoreId ?? (await _storeContext.GetCurrentStoreAsync())?.Id ?? 0;
         var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(storeId);
-        if (!settings.MobileMoneyEnabled && !settings.CardEnabled)
+        if (!MyPayGaCheckoutService.IsEnabled(settings, PaymentChannel.MobileMoney) && !MyPayGaCheckoutService.IsEnabled(settings, PaymentChannel.Card))
             return true;
         if ((await _accountProvider.GetProblemsAsync(storeId)).Count > 0)
             return true;
@@ -209,7 +209,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         var raw = form[MyPayGaDefaults.ChannelFormField].ToString().Trim();
         if (string.IsNullOrEmpty(raw))
         {
-            return (settings.MobileMoneyEnabled, settings.CardEnabled) switch
+            return (MyPayGaCheckoutService.IsEnabled(settings, PaymentChannel.MobileMoney), MyPayGaCheckoutService.IsEnabled(settings, PaymentChannel.Card)) switch
             {
                 (true, false) => (PaymentChannel.MobileMoney, null),
                 (false, true) => (PaymentChannel.Card, null),

@@ -221,10 +221,12 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         && order.OrderStatus != OrderStatus.Cancelled
         && !order.Deleted;
 
+    /// <summary>Enabled in the settings and usable: the card form needs the public key of the chosen environment.</summary>
     internal static bool IsEnabled(MyPayGaSettings settings, PaymentChannel channel) => channel switch
     {
         PaymentChannel.MobileMoney => settings.MobileMoneyEnabled,
-        PaymentChannel.Card => settings.CardEnabled,
+        PaymentChannel.Card => settings.CardEnabled && !string.IsNullOrWhiteSpace(
+            settings.Environment == MyPayGaEnvironment.Production ? settings.ProductionPublicKey : settings.TestPublicKey),
         _ => false,
     };
 
