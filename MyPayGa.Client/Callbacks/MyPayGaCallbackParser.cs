@@ -178,7 +178,8 @@ public static class MyPayGaCallbackParser
         var type = (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
         var trimmed = body.TrimStart();
 
-        if (type.EndsWith("json", StringComparison.Ordinal) || trimmed.StartsWith('{') || trimmed.StartsWith('['))
+        // The body's look wins over the content type, which senders get wrong.
+        if (trimmed.StartsWith('{') || trimmed.StartsWith('['))
         {
             return JsonReader.Read(body, fields);
         }
@@ -188,9 +189,14 @@ public static class MyPayGaCallbackParser
             return MultipartReader.Read(body, contentType, fields);
         }
 
-        if (type == "application/x-www-form-urlencoded" || body.Contains('='))
+        if (body.Contains('='))
         {
             return FormReader.Read(body.Trim(), fields, out var problem) ? null : problem;
+        }
+
+        if (type.EndsWith("json", StringComparison.Ordinal))
+        {
+            return JsonReader.Read(body, fields);
         }
 
         return "The body is neither JSON, nor a form, nor multipart.";

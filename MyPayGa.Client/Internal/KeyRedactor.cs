@@ -21,7 +21,7 @@ internal static partial class KeyRedactor
     private static partial Regex ApiKeyProperty();
 
     // Any key-looking token, wherever it appears; the prefix is kept (it only says test or production).
-    [GeneratedRegex(@"(?i)(stest_|sprod_|ptest_|pprod_|spub_)[^\s&""'<>,)}\]\\|]*")]
+    [GeneratedRegex(@"(?i)(stest_|sprod_|ptest_|pprod_|spub_)[^\s&""'<>,)}\]\\|]+")]
     private static partial Regex PrefixedToken();
 
     /// <summary>The text with every key replaced by <c>***</c>.</summary>
