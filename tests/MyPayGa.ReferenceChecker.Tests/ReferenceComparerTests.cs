@@ -257,6 +257,19 @@ public sealed class ReferenceComparerTests
     }
 
     [Test]
+    public void ListedInterfaceTheReferenceDoesNotDeclareIsReportedOnlyForAssembliesBeingChecked()
+    {
+        _assemblies.Both("Nop.Services", PaymentsSource);
+
+        var differences = Compare("Nop.Services.Payments.IPaymentMethd", "Nop.Web.Framework.Mvc.Routing.IRouteProvider");
+
+        Assert.That(differences.Select(difference => difference.ToString()), Is.EqualTo(new[]
+        {
+            "Nop.Services.Payments.IPaymentMethd: is listed as implemented by the plugin but the reference does not declare it (expected in Nop.Services)",
+        }));
+    }
+
+    [Test]
     public void AssemblyMissingFromTheNopFolderIsALoadingError()
     {
         _assemblies.Reference("Nop.Services", PaymentsSource);

@@ -25,10 +25,15 @@ internal sealed class Comparison(
         foreach (var (reference, nop) in pairs)
             CompareAssemblies(reference, nop);
 
+        // a listed interface the reference should hold but does not (a typo, or a deleted file); interfaces of
+        // assemblies left out of this run (e.g. checking Nop.Core alone) are not reported
         foreach (var name in implementedInterfaces.Order(StringComparer.Ordinal))
         {
-            if (pairs.All(pair => pair.Reference.GetType(name, throwOnError: false) is null))
-                Add(name, "is listed as implemented by the plugin but the reference does not declare it");
+            var owner = pairs.Select(pair => pair.Reference)
+                .Where(assembly => name.StartsWith(assembly.GetName().Name + ".", StringComparison.Ordinal))
+                .MaxBy(assembly => assembly.GetName().Name!.Length);
+            if (owner is not null && pairs.All(pair => pair.Reference.GetType(name, throwOnError: false) is null))
+                Add(name, $"is listed as implemented by the plugin but the reference does not declare it (expected in {owner.GetName().Name})");
         }
 
         return _differences;
@@ -100,7 +105,8 @@ internal sealed class Comparison(
                 return;
         }
 
-        CompareShape(subject, reference, nop);
+        // a base type or interface that does not resolve must not hide the members' differences
+        Guard(subject, () => CompareShape(subject, reference, nop));
         CompareMethods(subject, reference, nop);
         CompareConstructors(subject, reference, nop);
         CompareProperties(subject, reference, nop);
