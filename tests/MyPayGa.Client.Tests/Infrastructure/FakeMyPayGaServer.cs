@@ -46,6 +46,7 @@ public sealed class FakeMyPayGaServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, ConcurrentQueue<Reply>> _queued = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly ConcurrentDictionary<string, Reply> _always = new();
 
     private FakeMyPayGaServer(WebApplication app)
     {
@@ -100,9 +101,13 @@ public sealed class FakeMyPayGaServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Answers every request to <paramref name="path"/> with this reply once the queue is empty.</summary>
+    public void Always(string path, Reply reply) => _always["/" + path.TrimStart('/')] = reply;
+
     public void Reset()
     {
         _queued.Clear();
+        _always.Clear();
         _requests.Clear();
     }
 
@@ -117,7 +122,9 @@ public sealed class FakeMyPayGaServer : IAsyncDisposable
         _requests.Enqueue(new RecordedRequest(request.Method, path, rawQuery, ParsePairs(rawQuery), request.ContentType, body,
             isForm ? ParsePairs(body) : []));
 
-        var reply = _queued.TryGetValue(path, out var queue) && queue.TryDequeue(out var next) ? next : DocumentedReply(path);
+        var reply = _queued.TryGetValue(path, out var queue) && queue.TryDequeue(out var next) ? next
+            : _always.TryGetValue(path, out var always) ? always
+            : DocumentedReply(path);
 
         if (reply.Delay > TimeSpan.Zero)
         {
