@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Nop.Plugin.Payments.MyPayGa.Controllers;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Models;
+using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Web.Framework.Components;
 
 namespace Nop.Plugin.Payments.MyPayGa.Components;
@@ -26,11 +27,14 @@ public class PaymentInfoViewComponent : NopViewComponent
     /// <summary>The enabled channels, with what the shopper already posted (the form is shown again after an error).</summary>
     internal static async Task<PaymentInfoModel> PrepareModelAsync(MyPayGaSettings settings, HttpRequest request)
     {
+        // A card also needs the public key: the same rule as the form's validation.
+        var mobileMoney = MyPayGaCheckoutService.IsEnabled(settings, PaymentChannel.MobileMoney);
+        var card = MyPayGaCheckoutService.IsEnabled(settings, PaymentChannel.Card);
         var model = new PaymentInfoModel
         {
-            MobileMoneyEnabled = settings.MobileMoneyEnabled,
-            CardEnabled = settings.CardEnabled,
-            SelectedChannel = !settings.MobileMoneyEnabled && settings.CardEnabled ? PaymentChannel.Card : PaymentChannel.MobileMoney,
+            MobileMoneyEnabled = mobileMoney,
+            CardEnabled = card,
+            SelectedChannel = !mobileMoney && card ? PaymentChannel.Card : PaymentChannel.MobileMoney,
         };
 
         // The form cannot be read on GET requests.

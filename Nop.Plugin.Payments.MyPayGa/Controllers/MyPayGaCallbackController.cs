@@ -1,6 +1,8 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using MyPayGa.Client.Callbacks;
 using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Services.Logging;
@@ -33,19 +35,24 @@ public class MyPayGaCallbackController : Controller
         _logger = logger;
     }
 
+    // No action parameters: MVC then binds nothing and its form value provider never consumes the body.
     [HttpGet, HttpPost]
-    public async Task<IActionResult> Handle(CancellationToken cancellationToken)
+    [BufferBody]
+    public async Task<IActionResult> Handle()
     {
+        var cancellationToken = HttpContext.RequestAborted;
         if (Request.ContentLength is > MaxBodyBytes)
             return PlainText(StatusCodes.Status413PayloadTooLarge, "Request body too large.");
 
         string body;
         try
         {
+            if (Request.Body.CanSeek)
+                Request.Body.Position = 0;
             var read = await ReadBodyAsync(Request.Body, MaxBodyBytes, cancellationToken);
             if (read is null)
                 return PlainText(StatusCodes.Status413PayloadTooLarge, "Request body too large.");
-            body = read;
+            body = read.Length == 0 ? FormAlreadyRead() ?? read : read;
         }
         catch (Exception ex) when (ex is IOException or BadHttpRequestException)
         {
@@ -87,6 +94,30 @@ public class MyPayGaCallbackController : Controller
 
         var status = result.HttpStatusCode is >= 200 and <= 599 ? result.HttpStatusCode : StatusCodes.Status200OK;
         return PlainText(status, string.IsNullOrEmpty(result.Message) ? "OK" : result.Message);
+    }
+
+    /// <summary>
+    /// When something upstream already parsed the form (and the body could not be rewound), the fields as a
+    /// form-urlencoded body: the handler reads fields, so the order and escaping of the original do not matter.
+    /// </summary>
+    private string? FormAlreadyRead()
+    {
+        if (!Request.HasFormContentType || HttpContext.Features.Get<IFormFeature>()?.Form is not { Count: > 0 } form)
+            return null;
+
+        return string.Join("&", form.SelectMany(field => field.Value.Select(value =>
+            Uri.EscapeDataString(field.Key) + "=" + Uri.EscapeDataString(value ?? string.Empty))));
+    }
+
+    /// <summary>Makes the body re-readable before anything (model binding, filters) can consume it.</summary>
+    [AttributeUsage(AttributeTargets.Method)]
+    private sealed class BufferBodyAttribute : Attribute, IResourceFilter
+    {
+        public void OnResourceExecuting(ResourceExecutingContext context) => context.HttpContext.Request.EnableBuffering();
+
+        public void OnResourceExecuted(ResourceExecutedContext context)
+        {
+        }
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes as UTF-8; null when the body is longer.</summary>

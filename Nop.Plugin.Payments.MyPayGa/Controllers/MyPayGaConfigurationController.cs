@@ -68,6 +68,7 @@ public class MyPayGaConfigurationController : BasePaymentController
         _accountProvider = accountProvider;
     }
 
+    [HttpGet]
     [CheckPermission(StandardPermission.Configuration.MANAGE_PAYMENT_METHODS)]
     public async Task<IActionResult> Configure()
     {
@@ -262,8 +263,13 @@ public class MyPayGaConfigurationController : BasePaymentController
             return;
 
         var errorKey = KeyRules.Check(key, fieldEnvironment, secretField);
-        if (errorKey is not null)
-            await AddErrorAsync(field, errorKey, field);
+        if (errorKey is null)
+            return;
+
+        await AddErrorAsync(field, errorKey, field);
+        // A secret key pasted in a public-key field must not come back in that (visible) field either.
+        if (errorKey == WebKeys.ConfigureErrorSecretKeyInPublicField)
+            ModelState.SetModelValue(field, rawValue: null, attemptedValue: null);
     }
 
     private async Task ValidateUrlAsync(string? url, string field)

@@ -511,19 +511,15 @@ public class MyPayGaPublicController : BasePluginController
         OrderGuid = order.OrderGuid,
         CustomOrderNumber = order.CustomOrderNumber,
         AmountText = await OrderAmountTextAsync(order, attempt),
-        MobileMoneyEnabled = _settings.MobileMoneyEnabled,
-        CardEnabled = _settings.CardEnabled,
+        MobileMoneyEnabled = IsEnabled(PaymentChannel.MobileMoney),
+        CardEnabled = IsEnabled(PaymentChannel.Card),
     };
 
-    private bool IsEnabled(PaymentChannel channel) => channel switch
-    {
-        PaymentChannel.MobileMoney => _settings.MobileMoneyEnabled,
-        PaymentChannel.Card => _settings.CardEnabled,
-        _ => false,
-    };
+    /// <summary>Enabled and usable (a card needs the public key): the same rule as the checkout's form.</summary>
+    private bool IsEnabled(PaymentChannel channel) => MyPayGaCheckoutService.IsEnabled(_settings, channel);
 
     private PaymentChannel DefaultChannel() =>
-        !_settings.MobileMoneyEnabled && _settings.CardEnabled ? PaymentChannel.Card : PaymentChannel.MobileMoney;
+        !IsEnabled(PaymentChannel.MobileMoney) && IsEnabled(PaymentChannel.Card) ? PaymentChannel.Card : PaymentChannel.MobileMoney;
 
     private async Task<IActionResult> CannotPayViewAsync(Order order) =>
         await ResultViewAsync(order, PaymentResultKind.CannotPay, WebKeys.ResultCannotPayTitle, WebKeys.ResultCannotPayMessage);

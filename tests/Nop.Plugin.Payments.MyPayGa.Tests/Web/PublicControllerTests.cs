@@ -1,0 +1,663 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Primitives;
+using Moq;
+using MyPayGa.Client;
+using MyPayGa.Client.Models;
+using Nop.Core;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Core.Http;
+using Nop.Plugin.Payments.MyPayGa.Controllers;
+using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Models;
+using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Services.Configuration;
+using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
+using NUnit.Framework;
+using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
+
+namespace Nop.Plugin.Payments.MyPayGa.Tests.Web;
+
+[TestFixture]
+public sealed class PublicControllerTests
+{
+    private static readonly DateTime Now = new(2026, 11, 27, 10, 0, 0, DateTimeKind.Utc);
+
+    private Order _order = null!;
+    private Mock<IOrderService> _orders = null!;
+    private Mock<IPaymentStatusCache> _cache = null!;
+    private Mock<IPaymentStatusProcessor> _processor = null!;
+    private Mock<IPaymentAttemptStore> _attempts = null!;
+    private Mock<IMyPayGaCheckoutService> _checkout = null!;
+    private Mock<IMyPayGaAccountProvider> _accounts = null!;
+    private Mock<IXafAmountService> _xaf = null!;
+    private Mock<ILocalizationService> _localization = null!;
+    private MyPayGaSettings _settings = null!;
+    private DefaultHttpContext _http = null!;
+    private int _customerId;
+
+    private sealed class FixedTime(DateTime utcNow) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(utcNow);
+    }
+
+    [SetUp]
+    public void SetUp()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        _customerId = WebFakes.CustomerId;
+        _order = WebFakes.Order(o => o.CreatedOnUtc = Now.AddMinutes(-2));
+        _orders = new Mock<IOrderService>();
+        _orders.Setup(o => o.GetOrderByGuidAsync(It.IsAny<Guid>())).ReturnsAsync((Guid guid) => guid == _order.OrderGuid ? _order : null);
+        _cache = new Mock<IPaymentStatusCache>();
+        _processor = new Mock<IPaymentStatusProcessor>();
+        _attempts = new Mock<IPaymentAttemptStore>();
+        _checkout = new Mock<IMyPayGaCheckoutService>();
+        _accounts = new Mock<IMyPayGaAccountProvider>();
+        _xaf = new Mock<IXafAmountService>();
+        _xaf.Setup(x => x.ToXafAsync(It.IsAny<decimal>())).ReturnsAsync((decimal amount) => (long)amount);
+        _localization = WebFakes.Localization();
+        _settings = new MyPayGaSettings { TestPublicKey = "ptest_sandbox_public_key" };
+        _http = new DefaultHttpContext();
+    }
+
+    private MyPayGaPublicController Controller() => new(
+        WebFakes.WorkContext(_customerId).Object,
+        WebFakes.StoreContext().Object,
+        _orders.Object,
+        _cache.Object,
+        _processor.Object,
+        _attempts.Object,
+        _checkout.Object,
+        _accounts.Object,
+        _xaf.Object,
+        new MyPayGaPhoneValidator(_localization.Object),
+        _localization.Object,
+        new Mock<ILogger>().Object,
+        _settings,
+        new FixedTime(Now))
+    {
+        ControllerContext = WebFakes.ControllerContext(_http),
+        Url = WebFakes.Url().Object,
+    };
+
+    private static PaymentAttempt Attempt(PaymentChannel channel = PaymentChannel.MobileMoney, string token = "tok_1", string? phone = "074111111") => new()
+    {
+        Number = 1,
+        UniqueId = "1001-1",
+        PaymentToken = token,
+        Channel = channel,
+        AmountXaf = 12_500,
+        Phone = channel == PaymentChannel.MobileMoney ? phone : null,
+        CreatedOnUtc = Now.AddSeconds(-75),
+    };
+
+    private PaymentStatusSnapshot Snapshot(PaymentState state, PaymentAttempt? attempt = null, string? message = null) => new()
+    {
+        OrderId = _order.Id,
+        State = state,
+        Attempt = attempt,
+        ProviderMessage = message,
+        ReadOnUtc = Now,
+    };
+
+    private void CacheSays(PaymentState state, PaymentAttempt? attempt = null, string? message = null) =>
+        _cache.Setup(c => c.GetAsync(It.IsAny<Order>(), It.IsAny<CancellationToken>())).ReturnsAsync(Snapshot(state, attempt, message));
+
+    private void ProcessorSays(PaymentState state, PaymentAttempt? attempt = null, string? message = null) =>
+        _processor.Setup(p => p.ProcessAsync(It.IsAny<Order>(), StatusTrigger.ReturnPage, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Snapshot(state, attempt, message));
+
+    private static string Completed(int orderId) => WebFakes.RouteUrl(NopRouteNames.Standard.CHECKOUT_COMPLETED, new { orderId });
+
+    private static string RouteTo(string routeName, Guid orderGuid) => WebFakes.RouteUrl(routeName, new { orderGuid });
+
+    private static JsonElement Json(IActionResult result)
+    {
+        Assert.That(result, Is.TypeOf<ContentResult>());
+        var content = (ContentResult)result;
+        Assert.That(content.ContentType, Does.StartWith("application/json"));
+        return JsonDocument.Parse(content.Content!).RootElement;
+    }
+
+    private static T ViewModel<T>(IActionResult result, string viewPath)
+    {
+        Assert.That(result, Is.TypeOf<ViewResult>());
+        var view = (ViewResult)result;
+        Assert.That(view.ViewName, Is.EqualTo(viewPath));
+        Assert.That(view.Model, Is.TypeOf<T>());
+        return (T)view.Model!;
+    }
+
+    private void PostForm(params (string Key, string Value)[] fields)
+    {
+        _http.Request.Method = "POST";
+        _http.Request.ContentType = "application/x-www-form-urlencoded";
+        _http.Request.Form = new FormCollection(fields.ToDictionary(f => f.Key, f => new StringValues(f.Value)));
+    }
+
+    #region Ownership
+
+    private static IEnumerable<TestCaseData> EveryOrderPage()
+    {
+        yield return new TestCaseData(new Func<MyPayGaPublicController, Guid, Task<IActionResult>>((c, g) => c.Pending(g, default))).SetName("Pending");
+        yield return new TestCaseData(new Func<MyPayGaPublicController, Guid, Task<IActionResult>>((c, g) => c.Status(g, default))).SetName("Status");
+        yield return new TestCaseData(new Func<MyPayGaPublicController, Guid, Task<IActionResult>>((c, g) => c.Retry(g, default))).SetName("Retry");
+        yield return new TestCaseData(new Func<MyPayGaPublicController, Guid, Task<IActionResult>>((c, g) => c.RetryPost(g, default))).SetName("RetryPost");
+        yield return new TestCaseData(new Func<MyPayGaPublicController, Guid, Task<IActionResult>>((c, g) => c.Card(g))).SetName("Card");
+    }
+
+    [TestCaseSource(nameof(EveryOrderPage))]
+    public async Task Another_customers_order_is_a_404_and_nothing_is_read_or_started(Func<MyPayGaPublicController, Guid, Task<IActionResult>> page)
+    {
+        _customerId = WebFakes.OtherCustomerId;
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "074111111"));
+
+        var result = await page(Controller(), _order.OrderGuid);
+
+        Assert.That(result, Is.TypeOf<NotFoundResult>());
+        _cache.VerifyNoOtherCalls();
+        _processor.VerifyNoOtherCalls();
+        _checkout.VerifyNoOtherCalls();
+        _attempts.VerifyNoOtherCalls();
+        _accounts.VerifyNoOtherCalls();
+    }
+
+    [TestCaseSource(nameof(EveryOrderPage))]
+    public async Task An_order_paid_with_another_method_is_a_404(Func<MyPayGaPublicController, Guid, Task<IActionResult>> page)
+    {
+        _order.PaymentMethodSystemName = "Payments.CheckMoneyOrder";
+
+        Assert.That(await page(Controller(), _order.OrderGuid), Is.TypeOf<NotFoundResult>());
+    }
+
+    [TestCaseSource(nameof(EveryOrderPage))]
+    public async Task A_deleted_or_unknown_order_is_a_404(Func<MyPayGaPublicController, Guid, Task<IActionResult>> page)
+    {
+        Assert.That(await page(Controller(), Guid.NewGuid()), Is.TypeOf<NotFoundResult>());
+
+        _order.Deleted = true;
+        Assert.That(await page(Controller(), _order.OrderGuid), Is.TypeOf<NotFoundResult>());
+    }
+
+    #endregion
+
+    #region Status endpoint
+
+    [Test]
+    public async Task Status_returns_the_cached_snapshot_and_never_runs_the_processor()
+    {
+        CacheSays(PaymentState.Pending, Attempt());
+        var controller = Controller();
+
+        var json = Json(await controller.Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("state").GetString(), Is.EqualTo("pending"));
+        Assert.That(json.GetProperty("message").GetString(), Is.EqualTo(English(WebKeys.StatusPending)));
+        Assert.That(json.GetProperty("final").GetBoolean(), Is.False);
+        Assert.That(json.TryGetProperty("redirectUrl", out _), Is.False);
+        Assert.That(controller.Response.Headers.CacheControl.ToString(), Is.EqualTo("no-store"));
+        _cache.Verify(c => c.GetAsync(It.Is<Order>(o => o.Id == _order.Id), It.IsAny<CancellationToken>()), Times.Once);
+        _processor.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task Status_of_a_paid_order_points_to_the_completed_page()
+    {
+        CacheSays(PaymentState.Paid, Attempt());
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("state").GetString(), Is.EqualTo("paid"));
+        Assert.That(json.GetProperty("redirectUrl").GetString(), Is.EqualTo(Completed(_order.Id)));
+        Assert.That(json.GetProperty("final").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task Status_of_a_failed_payment_gives_the_reason_and_the_retry_page()
+    {
+        CacheSays(PaymentState.Failed, Attempt(), "Dear customer,you have insuffient funds. Thank you.");
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("state").GetString(), Is.EqualTo("failed"));
+        Assert.That(json.GetProperty("message").GetString(), Does.Contain("insuffient funds"));
+        Assert.That(json.GetProperty("retryUrl").GetString(), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
+        Assert.That(json.GetProperty("final").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task Status_of_a_failed_payment_on_a_cancelled_order_offers_no_retry()
+    {
+        _order.OrderStatus = OrderStatus.Cancelled;
+        CacheSays(PaymentState.Failed, Attempt(), "Refus solde ins");
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.TryGetProperty("retryUrl", out _), Is.False);
+        Assert.That(json.GetProperty("message").GetString(), Is.EqualTo(English(WebKeys.StatusOrderCancelled)));
+    }
+
+    [TestCase(PaymentState.HeldForReview, "heldForReview", true)]
+    [TestCase(PaymentState.AmountMismatch, "amountMismatch", true)]
+    [TestCase(PaymentState.ProviderUnavailable, "providerUnavailable", false)]
+    public async Task Status_reports_the_other_states(PaymentState state, string expected, bool final)
+    {
+        CacheSays(state, Attempt());
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("state").GetString(), Is.EqualTo(expected));
+        Assert.That(json.GetProperty("final").GetBoolean(), Is.EqualTo(final));
+        Assert.That(json.TryGetProperty("redirectUrl", out _), Is.False, "only a paid order is redirected");
+    }
+
+    [Test]
+    public async Task Status_survives_a_cache_that_throws_and_says_unavailable()
+    {
+        _cache.Setup(c => c.GetAsync(It.IsAny<Order>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException());
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("state").GetString(), Is.EqualTo("providerUnavailable"));
+    }
+
+    #endregion
+
+    #region Pending page
+
+    [Test]
+    public async Task The_pending_page_shows_amount_masked_phone_and_operator_and_polls_the_status_url()
+    {
+        CacheSays(PaymentState.Pending, Attempt(phone: "074111111"));
+
+        var model = ViewModel<PendingPageModel>(await Controller().Pending(_order.OrderGuid, default), MyPayGaViewPaths.Pending);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.AmountText, Is.EqualTo("12,500 FCFA"));
+            Assert.That(model.MaskedPhone, Does.StartWith("074").And.EndWith("11").And.Not.Contain("111111"));
+            Assert.That(model.OperatorName, Is.EqualTo("Airtel Money"));
+            Assert.That(model.StatusUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Status, _order.OrderGuid)));
+            Assert.That(model.PageUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Pending, _order.OrderGuid)));
+            Assert.That(model.Status.State, Is.EqualTo("pending"));
+            Assert.That(model.ElapsedSeconds, Is.EqualTo(75));
+            Assert.That(model.PollIntervalMilliseconds, Is.InRange(2000, 5000));
+            Assert.That(model.MaxPollSeconds, Is.EqualTo(600));
+        });
+        _processor.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task The_pending_page_of_a_card_payment_waits_for_the_bank()
+    {
+        CacheSays(PaymentState.Pending, Attempt(PaymentChannel.Card));
+
+        var model = ViewModel<PendingPageModel>(await Controller().Pending(_order.OrderGuid, default), MyPayGaViewPaths.Pending);
+
+        Assert.That(model.Channel, Is.EqualTo(PaymentChannel.Card));
+        Assert.That(model.Status.Message, Is.EqualTo(English(WebKeys.StatusPendingCard)));
+        Assert.That(model.MaskedPhone, Is.Null);
+    }
+
+    [Test]
+    public async Task The_pending_page_of_a_paid_order_redirects_to_the_completed_page()
+    {
+        CacheSays(PaymentState.Paid, Attempt());
+
+        var result = await Controller().Pending(_order.OrderGuid, default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(Completed(_order.Id)));
+    }
+
+    [Test]
+    public async Task The_pending_page_of_an_order_without_attempt_asks_for_the_channel_and_number()
+    {
+        CacheSays(PaymentState.NotStarted);
+
+        var result = await Controller().Pending(_order.OrderGuid, default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
+    }
+
+    [Test]
+    public async Task The_pending_page_of_a_failed_payment_renders_the_reason_and_the_retry_link()
+    {
+        CacheSays(PaymentState.Failed, Attempt(), "Solde insuffisant");
+
+        var model = ViewModel<PendingPageModel>(await Controller().Pending(_order.OrderGuid, default), MyPayGaViewPaths.Pending);
+
+        Assert.That(model.Status.Final, Is.True);
+        Assert.That(model.Status.Message, Does.Contain("Solde insuffisant"));
+        Assert.That(model.Status.RetryUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
+    }
+
+    #endregion
+
+    #region Return pages
+
+    [Test]
+    public async Task A_failure_return_for_a_paid_payment_goes_to_the_completed_page()
+    {
+        _http.Request.QueryString = new QueryString("?unique_id=1001-1&payment_token=tok_1");
+        _attempts.Setup(a => a.FindOrderAsync("1001-1", "tok_1")).ReturnsAsync(_order);
+        ProcessorSays(PaymentState.Paid, Attempt(PaymentChannel.Card));
+
+        var result = await Controller().Return("failure", default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(Completed(_order.Id)));
+        _processor.Verify(p => p.ProcessAsync(It.Is<Order>(o => o.Id == _order.Id), StatusTrigger.ReturnPage, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task A_success_return_for_a_failed_payment_shows_the_failure_with_its_reason_and_a_retry()
+    {
+        _http.Request.QueryString = new QueryString("?unique_id=1001-1&payment_token=tok_1");
+        _attempts.Setup(a => a.FindOrderAsync("1001-1", "tok_1")).ReturnsAsync(_order);
+        ProcessorSays(PaymentState.Failed, Attempt(PaymentChannel.Card), "Refus solde ins");
+
+        var model = ViewModel<PaymentResultModel>(await Controller().Return("success", default), MyPayGaViewPaths.Result);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Kind, Is.EqualTo(PaymentResultKind.Failed));
+            Assert.That(model.Reason, Is.EqualTo("Refus solde ins"));
+            Assert.That(model.RetryUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
+            Assert.That(model.Title, Is.EqualTo(English(WebKeys.ResultFailedTitle)));
+        });
+    }
+
+    [Test]
+    public async Task A_return_while_the_bank_has_not_answered_goes_to_the_pending_page()
+    {
+        _attempts.Setup(a => a.FindOrderAsync(It.IsAny<string>(), It.IsAny<string>())).ReturnsAsync(_order);
+        _http.Request.QueryString = new QueryString("?payment_token=tok_1&unique_id=1001-1");
+        ProcessorSays(PaymentState.Pending, Attempt(PaymentChannel.Card));
+
+        var result = await Controller().Return("success", default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Pending, _order.OrderGuid)));
+    }
+
+    [Test]
+    public async Task A_return_when_MyPayGa_cannot_be_read_goes_to_the_polling_page_and_marks_nothing()
+    {
+        _attempts.Setup(a => a.FindOrderAsync(It.IsAny<string>(), It.IsAny<string>())).ReturnsAsync(_order);
+        _http.Request.QueryString = new QueryString("?unique_id=1001-1");
+        _processor.Setup(p => p.ProcessAsync(It.IsAny<Order>(), It.IsAny<StatusTrigger>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new HttpRequestException("no route to host"));
+
+        var result = await Controller().Return("success", default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Pending, _order.OrderGuid)));
+        Assert.That(_order.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+    }
+
+    [Test]
+    public async Task Without_a_reference_the_return_page_uses_the_customers_latest_MyPayGa_order()
+    {
+        _orders.Setup(o => o.SearchOrdersAsync(WebFakes.StoreId, 0, WebFakes.CustomerId, 0, 0, 0, 0, MyPayGaDefaults.SystemName,
+                null, null, null, null, null, null, null, It.IsAny<string>(), null, 0, 1, false))
+            .ReturnsAsync(new PagedList<Order>([_order], 0, 1, 1));
+        ProcessorSays(PaymentState.Paid);
+
+        var result = await Controller().Return("success", default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(Completed(_order.Id)));
+        _attempts.Verify(a => a.FindOrderAsync(It.IsAny<string>(), It.IsAny<string>()), Times.Never);
+    }
+
+    [Test]
+    public async Task A_reference_to_someone_elses_order_is_ignored()
+    {
+        var stranger = WebFakes.Order(o => { o.Id = 2002; o.CustomerId = WebFakes.OtherCustomerId; });
+        _http.Request.QueryString = new QueryString("?unique_id=2002-1");
+        _attempts.Setup(a => a.FindOrderAsync("2002-1", null)).ReturnsAsync(stranger);
+        _orders.Setup(o => o.SearchOrdersAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<List<int>>(),
+                It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .ReturnsAsync(new PagedList<Order>([], 0, 1, 0));
+
+        var model = ViewModel<PaymentResultModel>(await Controller().Return("success", default), MyPayGaViewPaths.Result);
+
+        Assert.That(model.Kind, Is.EqualTo(PaymentResultKind.OrderNotFound));
+        Assert.That(model.CustomOrderNumber, Is.Null);
+        _processor.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task With_no_order_at_all_the_return_page_is_a_friendly_page()
+    {
+        _orders.Setup(o => o.SearchOrdersAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<List<int>>(),
+                It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .ReturnsAsync(new PagedList<Order>([], 0, 1, 0));
+
+        var model = ViewModel<PaymentResultModel>(await Controller().Return("failure", default), MyPayGaViewPaths.Result);
+
+        Assert.That(model.Kind, Is.EqualTo(PaymentResultKind.OrderNotFound));
+        Assert.That(model.Message, Is.EqualTo(English(WebKeys.ResultOrderNotFoundMessage)));
+        Assert.That(model.CustomerOrdersUrl, Is.Not.Null);
+        _processor.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task An_old_settled_order_is_not_picked_as_the_latest()
+    {
+        var old = WebFakes.Order(o => { o.CreatedOnUtc = Now.AddDays(-3); o.OrderStatus = OrderStatus.Cancelled; });
+        _orders.Setup(o => o.SearchOrdersAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<List<int>>(),
+                It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .ReturnsAsync(new PagedList<Order>([old], 0, 1, 1));
+
+        var model = ViewModel<PaymentResultModel>(await Controller().Return("success", default), MyPayGaViewPaths.Result);
+
+        Assert.That(model.Kind, Is.EqualTo(PaymentResultKind.OrderNotFound));
+    }
+
+    [TestCase(PaymentState.HeldForReview, PaymentResultKind.HeldForReview)]
+    [TestCase(PaymentState.AmountMismatch, PaymentResultKind.AmountMismatch)]
+    public async Task Held_or_mismatched_payments_are_explained_without_a_retry(PaymentState state, PaymentResultKind kind)
+    {
+        _http.Request.QueryString = new QueryString("?unique_id=1001-1");
+        _attempts.Setup(a => a.FindOrderAsync("1001-1", null)).ReturnsAsync(_order);
+        ProcessorSays(state, Attempt(PaymentChannel.Card));
+
+        var model = ViewModel<PaymentResultModel>(await Controller().Return("success", default), MyPayGaViewPaths.Result);
+
+        Assert.That(model.Kind, Is.EqualTo(kind));
+        Assert.That(model.RetryUrl, Is.Null);
+    }
+
+    #endregion
+
+    #region Retry
+
+    [Test]
+    public async Task The_retry_page_is_prefilled_with_the_last_channel_number_and_failure()
+    {
+        CacheSays(PaymentState.Failed, Attempt(phone: "066123456"), "Transaction refusée");
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.MobileMoney));
+            Assert.That(model.Phone, Is.EqualTo("066123456"));
+            Assert.That(model.LastFailureMessage, Does.Contain("Transaction refusée"));
+            Assert.That(model.MobileMoneyEnabled && model.CardEnabled, Is.True);
+            Assert.That(model.AmountText, Is.EqualTo("12,500 FCFA"));
+        });
+    }
+
+    [Test]
+    public async Task An_invalid_phone_is_shown_again_with_the_error_and_nothing_is_started()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "063 12 34 56"));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Errors, Is.EqualTo(new[] { English(ServiceKeys.ValidationPhoneNotMobileMoney) }));
+        Assert.That(model.Phone, Is.EqualTo("063 12 34 56"));
+        _checkout.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task A_valid_mobile_money_retry_starts_a_push_to_the_normalised_number_and_goes_to_the_pending_page()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "+241 74 11 11 11"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), PaymentChannel.MobileMoney, "074111111", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentStartResult { Success = true, Attempt = Attempt() });
+
+        var result = await Controller().RetryPost(_order.OrderGuid, default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Pending, _order.OrderGuid)));
+        _checkout.Verify(c => c.StartAsync(It.Is<Order>(o => o.Id == _order.Id), PaymentChannel.MobileMoney, "074111111", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task A_card_retry_starts_a_card_attempt_and_goes_to_the_card_page()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "Card"), (MyPayGaDefaults.PhoneFormField, "not a phone"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), PaymentChannel.Card, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentStartResult { Success = true, Attempt = Attempt(PaymentChannel.Card) });
+
+        var result = await Controller().RetryPost(_order.OrderGuid, default);
+
+        Assert.That(result, Is.TypeOf<RedirectToRouteResult>(), (result as ViewResult)?.Model is RetryModel m ? string.Join(";", m.Errors) : null);
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.CardRedirect, _order.OrderGuid)));
+    }
+
+    [Test]
+    public async Task A_disabled_channel_is_refused_without_starting_anything()
+    {
+        _settings.CardEnabled = false;
+        PostForm((MyPayGaDefaults.ChannelFormField, "Card"));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Errors, Has.Count.EqualTo(1));
+        Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.MobileMoney));
+        _checkout.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task A_refused_start_is_shown_on_the_retry_page()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "074131313"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentStartResult { Success = false, ErrorMessage = "MyPayGa is not reachable right now." });
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Errors, Is.EqualTo(new[] { "MyPayGa is not reachable right now." }));
+    }
+
+    [Test]
+    public async Task A_paid_order_cannot_be_retried_and_goes_to_the_completed_page()
+    {
+        _order.PaymentStatus = PaymentStatus.Paid;
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "074111111"));
+
+        var result = await Controller().RetryPost(_order.OrderGuid, default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(Completed(_order.Id)));
+        _checkout.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task A_cancelled_order_cannot_be_retried()
+    {
+        _order.OrderStatus = OrderStatus.Cancelled;
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "074111111"));
+
+        var model = ViewModel<PaymentResultModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Result);
+
+        Assert.That(model.Kind, Is.EqualTo(PaymentResultKind.CannotPay));
+        Assert.That(model.RetryUrl, Is.Null);
+        _checkout.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public void The_retry_post_is_protected_by_antiforgery()
+    {
+        Assert.That(typeof(MyPayGaPublicController).IsDefined(typeof(AutoValidateAntiforgeryTokenAttribute), true), Is.True);
+        var post = typeof(MyPayGaPublicController).GetMethod(nameof(MyPayGaPublicController.RetryPost))!;
+        Assert.That(post.IsDefined(typeof(HttpPostAttribute), true), Is.True);
+        Assert.That(post.IsDefined(typeof(IgnoreAntiforgeryTokenAttribute), true), Is.False);
+    }
+
+    #endregion
+
+    #region Card page
+
+    private void RealAccount()
+    {
+        var settings = new MyPayGaSettings
+        {
+            Environment = MyPayGaEnvironment.Test,
+            TestSecretKey = "stest_sandbox_secret_key",
+            TestPublicKey = "ptest_sandbox_public_key",
+            CardFormUrlOverride = "http://127.0.0.1:5099/mpgga-form-cbpay",
+        };
+        var settingService = new Mock<ISettingService>();
+        settingService.Setup(s => s.LoadSettingAsync<MyPayGaSettings>(It.IsAny<int>())).ReturnsAsync(settings);
+        var factory = new MyPayGaClientFactory(new Mock<IHttpClientFactory>(MockBehavior.Strict).Object);
+        var provider = new MyPayGaAccountProvider(settingService.Object, factory, _localization.Object);
+        _accounts.Setup(a => a.GetClientAsync(It.IsAny<int>())).Returns((int storeId) => provider.GetClientAsync(storeId));
+    }
+
+    [Test]
+    public async Task The_card_page_posts_the_token_and_the_public_key_never_the_secret_key()
+    {
+        RealAccount();
+        _attempts.Setup(a => a.GetLatestAsync(It.IsAny<Order>())).ReturnsAsync(Attempt(PaymentChannel.Card, token: "tok_card_42"));
+
+        var model = ViewModel<CardRedirectModel>(await Controller().Card(_order.OrderGuid), MyPayGaViewPaths.CardRedirect);
+
+        var values = model.Fields.Select(f => f.Value).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.FormUrl, Is.EqualTo("http://127.0.0.1:5099/mpgga-form-cbpay"));
+            Assert.That(model.Fields, Does.Contain(new KeyValuePair<string, string>("payment_token", "tok_card_42")));
+            Assert.That(values, Does.Contain("ptest_sandbox_public_key"));
+            Assert.That(values, Has.None.Contains("stest_"));
+            Assert.That(JsonSerializer.Serialize(model), Does.Not.Contain("stest_sandbox_secret_key"));
+        });
+    }
+
+    [Test]
+    public async Task The_card_page_without_a_card_attempt_sends_the_shopper_to_the_retry_page()
+    {
+        _attempts.Setup(a => a.GetLatestAsync(It.IsAny<Order>())).ReturnsAsync(Attempt(PaymentChannel.MobileMoney));
+
+        var result = await Controller().Card(_order.OrderGuid);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
+        _accounts.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task The_card_page_of_an_unconfigured_store_says_payment_is_unavailable()
+    {
+        _accounts.Setup(a => a.GetClientAsync(It.IsAny<int>()))
+            .ThrowsAsync(new MyPayGaException(MyPayGaErrorKind.Configuration, "configuration", "No public key."));
+        _attempts.Setup(a => a.GetLatestAsync(It.IsAny<Order>())).ReturnsAsync(Attempt(PaymentChannel.Card));
+
+        var model = ViewModel<PaymentResultModel>(await Controller().Card(_order.OrderGuid), MyPayGaViewPaths.Result);
+
+        Assert.That(model.Kind, Is.EqualTo(PaymentResultKind.Unavailable));
+    }
+
+    #endregion
+
+    private static string English(string key) => WebFakes.English(key);
+}

@@ -1,0 +1,97 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Routing;
+using Microsoft.AspNetCore.Routing;
+using Moq;
+using Nop.Core;
+using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Core.Domain.Stores;
+using Nop.Plugin.Payments.MyPayGa.Localization;
+using Nop.Services.Localization;
+using NUnit.Framework;
+
+namespace Nop.Plugin.Payments.MyPayGa.Tests.Web;
+
+/// <summary>Small fakes shared by the web tests: localisation, URLs, contexts and orders.</summary>
+internal static class WebFakes
+{
+    public const int CustomerId = 7;
+    public const int OtherCustomerId = 8;
+    public const int StoreId = 1;
+    public const string StoreUrl = "https://shop.example.ga/";
+
+    /// <summary>Texts come from the plugin's English resources; a plugin key missing there fails the test.</summary>
+    public static Mock<ILocalizationService> Localization()
+    {
+        var mock = new Mock<ILocalizationService>();
+        mock.Setup(l => l.GetResourceAsync(It.IsAny<string>())).ReturnsAsync((string key) => English(key));
+        return mock;
+    }
+
+    public static string English(string key)
+    {
+        if (LocaleResources.English.TryGetValue(key, out var text))
+            return text;
+        if (key.StartsWith(MyPayGaDefaults.ResourcePrefix, StringComparison.OrdinalIgnoreCase))
+            throw new AssertionException($"The resource '{key}' is used but not declared.");
+        return key; // a nopCommerce resource (e.g. Admin.Plugins.Saved)
+    }
+
+    /// <summary>Route URLs as "/{route name}?name=value&...", enough to tell them apart.</summary>
+    public static Mock<IUrlHelper> Url()
+    {
+        var mock = new Mock<IUrlHelper>();
+        mock.Setup(u => u.RouteUrl(It.IsAny<UrlRouteContext>())).Returns((UrlRouteContext context) => RouteUrl(context.RouteName!, context.Values));
+        return mock;
+    }
+
+    public static string RouteUrl(string routeName, object? values)
+    {
+        var pairs = new RouteValueDictionary(values).Select(p => $"{p.Key}={p.Value}");
+        return "/" + routeName + "?" + string.Join("&", pairs);
+    }
+
+    public static Customer Customer(int id = CustomerId) => new() { Id = id };
+
+    public static Mock<IWorkContext> WorkContext(int customerId = CustomerId)
+    {
+        var mock = new Mock<IWorkContext>();
+        mock.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(Customer(customerId));
+        return mock;
+    }
+
+    public static Mock<IStoreContext> StoreContext(int scope = 0, string? url = StoreUrl)
+    {
+        var mock = new Mock<IStoreContext>();
+        mock.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(new Store { Id = StoreId, Name = "Boutique", Url = url });
+        mock.Setup(s => s.GetActiveStoreScopeConfigurationAsync()).ReturnsAsync(scope);
+        return mock;
+    }
+
+    public static Order Order(Action<Order>? configure = null)
+    {
+        var order = new Order
+        {
+            Id = 1001,
+            OrderGuid = Guid.NewGuid(),
+            CustomOrderNumber = "1001",
+            StoreId = StoreId,
+            CustomerId = CustomerId,
+            PaymentMethodSystemName = MyPayGaDefaults.SystemName,
+            OrderTotal = 12_500m,
+            CreatedOnUtc = DateTime.UtcNow.AddMinutes(-2),
+        };
+        order.PaymentStatus = PaymentStatus.Pending;
+        order.OrderStatus = OrderStatus.Pending;
+        configure?.Invoke(order);
+        return order;
+    }
+
+    public static ControllerContext ControllerContext(HttpContext? httpContext = null) =>
+        new() { HttpContext = httpContext ?? new DefaultHttpContext() };
+
+    /// <summary>The route name and values of a redirect, as "/{name}?k=v".</summary>
+    public static string Describe(RedirectToRouteResult redirect) => RouteUrl(redirect.RouteName!, redirect.RouteValues);
+}
