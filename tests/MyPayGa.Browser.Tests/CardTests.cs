@@ -1,0 +1,100 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using MyPayGa.Browser.Tests.Support;
+using MyPayGa.Sandbox.Domain;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+
+namespace MyPayGa.Browser.Tests;
+
+/// <summary>Card: the auto-posted form to MyPayGa's card page, then the success or failure return page.</summary>
+public sealed class CardTests : BrowserTest
+{
+    public const string SuccessCard = "4285220922286457";
+    public const string DeclinedCard = "4242937137682335";
+
+    /// <summary>The card page posts itself to the sandbox's hosted card form.</summary>
+    private async Task<Order> PlaceCardOrderAndReachCardFormAsync()
+    {
+        var order = await PlaceOrderAsync(phone: null, card: true);
+        await Page.WaitForURLAsync(new Regex("/mpgga-form-cbpay$"));
+        await Assertions.Expect(Page.Locator("#amount")).ToHaveTextAsync("12500 XAF");
+        return order;
+    }
+
+    private async Task PayOnCardFormAsync(string cardNumber)
+    {
+        await Page.FillAsync("#card_number", cardNumber);
+        await Page.FillAsync("#expiry", "12/30");
+        await Page.FillAsync("#cvv", "123");
+        await Page.ClickAsync("#pay");
+    }
+
+    [Test]
+    public async Task Paid_card_comes_back_to_the_success_url_and_lands_on_the_completed_page()
+    {
+        // A late callback: the return page itself must read MyPayGa's status and settle the order.
+        Sandbox.ConfigureMerchant(m => m with { CallbackDelayMs = 2000 });
+
+        var order = await PlaceCardOrderAndReachCardFormAsync();
+        await ScreenshotAsync("sandbox-card-form");
+        await PayOnCardFormAsync(SuccessCard);
+
+        await AssertCompletedPageAsync(order);
+        await ScreenshotAsync("completed");
+        Assert.That(DocumentRequests, Has.Some.Contains("/mypayga/return/success"), "MyPayGa sent the browser to the success URL");
+        Assert.That(Host.Orders.NotesOf(order.Id).Select(n => n.Note), Has.Some.Contains("ReturnPage"),
+            "the return page settled the order (the callback came later)");
+
+        await WhenSandboxIdleAsync();
+        AssertPaidOnce(order);
+        Assert.That(CallbackAnswers(Stored(order).AuthorizationTransactionId), Has.Some.EqualTo(200), "the late callback was accepted");
+        AssertStoreHealthy();
+    }
+
+    [Test]
+    public async Task Declined_card_shows_the_reason_and_a_retry_and_leaves_the_order_unpaid()
+    {
+        await PlaceCardOrderAndReachCardFormAsync();
+        var order = LatestOrder()!;
+        await PayOnCardFormAsync(DeclinedCard);
+
+        await Page.WaitForURLAsync(new Regex("/mypayga/return/failure$"));
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Payment not completed");
+        await Assertions.Expect(Page.Locator(".mypayga-reason")).ToContainTextAsync(TestData.FindCard(DeclinedCard).Status);
+        var retry = Page.Locator("a.mypayga-retry-button");
+        await Assertions.Expect(retry).ToBeVisibleAsync();
+        await ScreenshotAsync("failure");
+
+        await WhenSandboxIdleAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Stored(order).PaymentStatus, Is.EqualTo(PaymentStatus.Pending), "payment status");
+            Assert.That(Host.OrderProcessing.MarkOrderAsPaidCalls(order.Id), Is.Zero, "MarkOrderAsPaidAsync calls");
+        });
+
+        await retry.ClickAsync();
+        await Page.WaitForURLAsync(new Regex("/mypayga/retry/"));
+        await Assertions.Expect(Page.Locator("#mypayga-channel-card")).ToBeCheckedAsync();
+        await ScreenshotAsync("retry");
+        AssertStoreHealthy();
+    }
+
+    [Test]
+    public async Task Return_page_tells_the_truth_when_a_paid_card_comes_back_to_the_failure_url()
+    {
+        // No callback: only the return page can learn that the card was paid.
+        Sandbox.ConfigureMerchant(m => m with { CallbackUrl = null });
+
+        var order = await PlaceCardOrderAndReachCardFormAsync();
+        var token = Stored(order).AuthorizationTransactionId;
+        Assert.That(token, Is.Not.Empty, "the card attempt's payment_token is the order's authorization transaction id");
+        Sandbox.PayByCard(token, SuccessCard);
+
+        await Page.GotoAsync(Host.Url("mypayga/return/failure"));
+        await AssertCompletedPageAsync(order);
+        await ScreenshotAsync("completed");
+        AssertPaidOnce(order);
+        AssertStoreHealthy();
+    }
+}

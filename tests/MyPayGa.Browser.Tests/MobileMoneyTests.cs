@@ -1,0 +1,84 @@
+using Microsoft.Playwright;
+using MyPayGa.Browser.Tests.Support;
+using Nop.Plugin.Payments.MyPayGa.Localization;
+using Nop.Core.Domain.Payments;
+
+namespace MyPayGa.Browser.Tests;
+
+/// <summary>Mobile Money: the number typed at checkout, the "confirm on your phone" page, then the completed page.</summary>
+public sealed class MobileMoneyTests : BrowserTest
+{
+    /// <summary>"The payment did not go through" (the start of the failure messages, with or without a reason).</summary>
+    private static readonly string Failed = LocaleResources.English[LocaleResources.WebKeys.StatusFailed].TrimEnd('.');
+
+    [Test]
+    public async Task Paid_push_turns_the_pending_page_into_the_completed_page_by_itself()
+    {
+        var order = await PlaceOrderAsync("074111111", screenshot: "checkout");
+        await WaitForPendingPageAsync();
+
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Confirm the payment on your phone");
+        await Assertions.Expect(Page.Locator(".mypayga-amount")).ToHaveTextAsync("12,500 FCFA");
+        var facts = await Page.InnerTextAsync(".mypayga-facts");
+        Assert.Multiple(() =>
+        {
+            Assert.That(facts, Does.Contain("074 ••• •11"), "masked number");
+            Assert.That(facts, Does.Contain("Airtel Money"), "operator");
+            Assert.That(facts, Does.Contain(order.CustomOrderNumber), "order number");
+        });
+        Assert.That(await Page.ContentAsync(), Does.Not.Contain("074111111").And.Not.Contain("74111111"),
+            "the full number never reaches the page");
+        await ScreenshotAsync("pending");
+
+        // The sandbox settles the push after ~1 s and calls the store back; the page's script notices and moves on.
+        await AssertCompletedPageAsync(order);
+        await ScreenshotAsync("completed");
+
+        await WhenSandboxIdleAsync();
+        AssertPaidOnce(order);
+        var pendingLoads = DocumentRequests.Count(d => d.StartsWith("GET ", StringComparison.Ordinal) && d.Contains("/mypayga/pending/", StringComparison.Ordinal));
+        Assert.Multiple(() =>
+        {
+            Assert.That(pendingLoads, Is.EqualTo(1), "the pending page was loaded once: it turned into the completed page without a reload");
+            Assert.That(StatusPolls, Is.Not.Empty, "the pending page polled the store");
+            Assert.That(CallbackAnswers(Stored(order).AuthorizationTransactionId), Has.Some.EqualTo(200), "the store answered MyPayGa's callback");
+        });
+        AssertStoreHealthy();
+    }
+
+    [Test]
+    public async Task Failed_push_explains_the_reason_and_a_retry_with_another_number_pays_the_order()
+    {
+        var order = await PlaceOrderAsync("074131313");
+        await WaitForPendingPageAsync();
+
+        // paiement-detail gives a status word ("Failed"), not the operator's message: the page says the payment failed.
+        var message = Page.Locator("#mypayga-status [data-role=message]");
+        await Assertions.Expect(message).ToContainTextAsync(Failed);
+        var retry = Page.Locator("#mypayga-status [data-role=retry]");
+        await Assertions.Expect(retry).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#mypayga-status [data-role=spinner]")).ToBeHiddenAsync();
+        await ScreenshotAsync("pending-failed");
+        Assert.That(Stored(order).PaymentStatus, Is.EqualTo(PaymentStatus.Pending), "a failed push leaves the order payable");
+
+        await retry.ClickAsync();
+        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/mypayga/retry/"));
+        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(Failed);
+        await Assertions.Expect(Page.Locator("#mypayga-channel-mobile")).ToBeCheckedAsync();
+        await Page.FillAsync("#mypayga-phone", "077508412");
+        await Assertions.Expect(Page.Locator("#mypayga-operator-hint")).ToHaveTextAsync("Recognised: Airtel Money");
+        await ScreenshotAsync("retry");
+        await Page.ClickAsync("button.mypayga-pay-button");
+
+        await WaitForPendingPageAsync();
+        await Assertions.Expect(Page.Locator(".mypayga-facts")).ToContainTextAsync("077 ••• •12");
+        await AssertCompletedPageAsync(order);
+        await ScreenshotAsync("completed");
+
+        await WhenSandboxIdleAsync();
+        AssertPaidOnce(order);
+        Assert.That(Sandbox.Payments.Count(p => p.UniqueId.StartsWith(order.CustomOrderNumber + "-", StringComparison.Ordinal)), Is.EqualTo(2),
+            "two MyPayGa payments for the order: the failed one and the retry");
+        AssertStoreHealthy();
+    }
+}
