@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.AspNetCore.Mvc.ViewComponents;
+using Microsoft.Extensions.Primitives;
+using Nop.Plugin.Payments.MyPayGa.Components;
+using Nop.Plugin.Payments.MyPayGa.Controllers;
+using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Models;
+using NUnit.Framework;
+
+namespace Nop.Plugin.Payments.MyPayGa.Tests.Web;
+
+[TestFixture]
+public sealed class PaymentInfoViewComponentTests
+{
+    private static MyPayGaSettings Settings(bool mobile = true, bool card = true, string? publicKey = "ptest_sandbox_public_key") => new()
+    {
+        MobileMoneyEnabled = mobile,
+        CardEnabled = card,
+        TestPublicKey = publicKey,
+    };
+
+    private static HttpRequest Get() => new DefaultHttpContext().Request;
+
+    private static HttpRequest Post(params (string Key, string Value)[] fields)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "POST";
+        context.Request.ContentType = "application/x-www-form-urlencoded";
+        context.Request.Form = new FormCollection(fields.ToDictionary(f => f.Key, f => new StringValues(f.Value)));
+        return context.Request;
+    }
+
+    [Test]
+    public async Task The_component_renders_the_payment_info_view_with_both_channels()
+    {
+        var component = new PaymentInfoViewComponent(Settings())
+        {
+            ViewComponentContext = new ViewComponentContext { ViewContext = new ViewContext { HttpContext = new DefaultHttpContext() } },
+        };
+
+        var result = (ViewViewComponentResult)await component.InvokeAsync();
+
+        Assert.That(result.ViewName, Is.EqualTo(MyPayGaViewPaths.PaymentInfo));
+        var model = (PaymentInfoModel)result.ViewData!.Model!;
+        Assert.That(model.MobileMoneyEnabled && model.CardEnabled, Is.True);
+        Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.MobileMoney));
+        Assert.That(model.ChannelFieldName, Is.EqualTo(MyPayGaDefaults.ChannelFormField));
+        Assert.That(model.PhoneFieldName, Is.EqualTo(MyPayGaDefaults.PhoneFormField));
+    }
+
+    [Test]
+    public async Task After_a_failed_validation_the_posted_channel_and_phone_are_shown_again()
+    {
+        var model = await PaymentInfoViewComponent.PrepareModelAsync(Settings(),
+            Post((MyPayGaDefaults.ChannelFormField, "Card"), (MyPayGaDefaults.PhoneFormField, " 074 12 ")));
+
+        Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.Card));
+        Assert.That(model.Phone, Is.EqualTo("074 12"));
+    }
+
+    [Test]
+    public async Task A_posted_channel_that_is_disabled_is_not_selected()
+    {
+        var model = await PaymentInfoViewComponent.PrepareModelAsync(Settings(card: false),
+            Post((MyPayGaDefaults.ChannelFormField, "Card")));
+
+        Assert.That(model.CardEnabled, Is.False);
+        Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.MobileMoney));
+        Assert.That(model.SingleChannel, Is.True);
+    }
+
+    [Test]
+    public async Task Card_is_not_offered_without_a_public_key_for_the_environment()
+    {
+        var model = await PaymentInfoViewComponent.PrepareModelAsync(Settings(publicKey: null), Get());
+
+        Assert.That(model.CardEnabled, Is.False);
+        Assert.That(model.SingleChannel, Is.True);
+    }
+
+    [Test]
+    public async Task With_card_only_card_is_preselected()
+    {
+        var model = await PaymentInfoViewComponent.PrepareModelAsync(Settings(mobile: false), Get());
+
+        Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.Card));
+        Assert.That(model.MobileMoneyEnabled, Is.False);
+    }
+}
