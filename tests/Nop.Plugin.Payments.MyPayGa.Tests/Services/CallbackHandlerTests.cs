@@ -1,0 +1,278 @@
+using System.Net;
+using Moq;
+using MyPayGa.Client;
+using MyPayGa.Client.Callbacks;
+using MyPayGa.Client.Models;
+using Nop.Core.Domain.Orders;
+using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Plugin.Payments.MyPayGa.Tests.Support;
+using NUnit.Framework;
+
+namespace Nop.Plugin.Payments.MyPayGa.Tests.Services;
+
+[TestFixture]
+public sealed class CallbackHandlerTests
+{
+    private PluginHarness _harness = null!;
+
+    [SetUp]
+    public void SetUp() => _harness = PluginHarness.Create();
+
+    [TearDown]
+    public async Task TearDown() => await _harness.DisposeAsync();
+
+    private Task<CallbackResult> HandleAsync(RawCallbackRequest request) =>
+        _harness.Get<IMyPayGaCallbackHandler>().HandleAsync(request);
+
+    internal static RawCallbackRequest FormCallback(params (string Name, string? Value)[] fields) => new()
+    {
+        Method = "POST",
+        ContentType = "application/x-www-form-urlencoded",
+        Body = string.Join("&", fields.Where(f => f.Value is not null)
+            .Select(f => $"{WebUtility.UrlEncode(f.Name)}={WebUtility.UrlEncode(f.Value)}")),
+    };
+
+    private static RawCallbackRequest PaidClaim(PaymentAttempt attempt, string? reference = null, string? token = null, string amount = "10000") =>
+        FormCallback(("unique_id", reference ?? attempt.UniqueId), ("payment_token", token ?? attempt.PaymentToken),
+            ("order_status", "200"), ("amount", amount), ("message", "Success"), ("client_phone", "074121212"));
+
+    private void AssertNotPaid(Order order)
+    {
+        var stored = _harness.Orders.Stored(order.Id);
+        Assert.That(stored.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
+        _harness.OrderProcessingService.Verify(s => s.MarkOrderAsPaidAsync(It.Is<Order>(o => o.Id == order.Id)), Times.Never);
+    }
+
+    [Test]
+    public async Task A_callback_for_a_payment_mypaygas_confirms_marks_the_order_paid()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+
+        var result = await HandleAsync(PaidClaim(attempt));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(200));
+        Assert.That(result.Snapshot!.State, Is.EqualTo(PaymentState.Paid));
+        Assert.That(_harness.Orders.Stored(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+        Assert.That(_harness.Orders.NoteTexts(order.Id), Has.Some.Contains(nameof(StatusTrigger.Callback)));
+    }
+
+    [Test]
+    public async Task A_repeated_callback_answers_200_and_changes_nothing()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+
+        var first = await HandleAsync(PaidClaim(attempt));
+        var second = await HandleAsync(PaidClaim(attempt));
+
+        Assert.That(first.HttpStatusCode, Is.EqualTo(200));
+        Assert.That(second.HttpStatusCode, Is.EqualTo(200));
+        Assert.That(second.Snapshot!.State, Is.EqualTo(PaymentState.Paid));
+        Assert.That(_harness.Orders.MarkedPaidCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_success_claim_for_a_payment_mypaygas_says_is_pending_pays_nothing()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+
+        var result = await HandleAsync(PaidClaim(attempt));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(200));
+        Assert.That(result.Snapshot!.State, Is.EqualTo(PaymentState.Pending));
+        AssertNotPaid(order);
+    }
+
+    [Test]
+    public async Task A_success_claim_for_a_payment_mypaygas_says_failed_pays_nothing()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken, "Refus solde ins");
+
+        var result = await HandleAsync(PaidClaim(attempt));
+
+        Assert.That(result.Snapshot!.State, Is.EqualTo(PaymentState.Failed));
+        AssertNotPaid(order);
+    }
+
+    [Test]
+    public async Task A_callback_naming_another_orders_paid_token_pays_neither_order()
+    {
+        var (paidOrder, paidAttempt) = await _harness.AddStartedOrderAsync();
+        var (victim, victimAttempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[paidAttempt.PaymentToken] = PluginHarness.Paid(paidAttempt.PaymentToken, 10_000m);
+        var notesBefore = _harness.Orders.NoteTexts(victim.Id).Count;
+
+        // The victim's reference with the token of a payment that was really made (for the other order).
+        var result = await HandleAsync(PaidClaim(victimAttempt, token: paidAttempt.PaymentToken));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(404));
+        AssertNotPaid(victim);
+        Assert.That(_harness.Orders.NoteTexts(victim.Id), Has.Count.EqualTo(notesBefore));
+        Assert.That(_harness.Orders.Stored(paidOrder.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Pending),
+            "the other order is only settled by its own callback or check");
+    }
+
+    [Test]
+    public async Task A_token_only_callback_is_resolved_through_mypaygas_merchant_reference()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m, merchantRef: attempt.UniqueId);
+
+        var result = await HandleAsync(FormCallback(("payment_token", attempt.PaymentToken), ("order_status", "200")));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(200));
+        Assert.That(_harness.Orders.Stored(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+    }
+
+    [Test]
+    public async Task A_token_that_mypaygas_ties_to_another_orders_reference_is_refused()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        var (other, otherAttempt) = await _harness.AddStartedOrderAsync();
+        // MyPayGa says this token was registered for the other order's reference: the token is not one of its attempts.
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m, merchantRef: otherAttempt.UniqueId);
+
+        var result = await HandleAsync(FormCallback(("payment_token", attempt.PaymentToken)));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(404));
+        AssertNotPaid(order);
+        AssertNotPaid(other);
+    }
+
+    [Test]
+    public async Task An_unknown_payment_is_404_and_changes_nothing()
+    {
+        var (order, _) = await _harness.AddStartedOrderAsync();
+        var notes = _harness.Orders.AllNoteTexts.Count;
+
+        var byReference = await HandleAsync(FormCallback(("unique_id", "999999-1"), ("order_status", "200")));
+        var byToken = await HandleAsync(FormCallback(("payment_token", "tok_nobody"), ("order_status", "200")));
+
+        Assert.That(byReference.HttpStatusCode, Is.EqualTo(404));
+        Assert.That(byToken.HttpStatusCode, Is.EqualTo(404));
+        Assert.That(byReference.Message, Is.EqualTo("unknown payment"));
+        Assert.That(_harness.Orders.AllNoteTexts, Has.Count.EqualTo(notes));
+        AssertNotPaid(order);
+    }
+
+    [Test]
+    public async Task A_reference_without_a_matching_attempt_is_unknown()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+
+        // The right order number, an attempt that was never made.
+        var result = await HandleAsync(FormCallback(("unique_id", $"{order.CustomOrderNumber}-7"), ("order_status", "200")));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(404));
+        Assert.That(attempt.Number, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task An_order_of_another_payment_method_is_unknown_here()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        var stored = _harness.Orders.Stored(order.Id);
+        stored.PaymentMethodSystemName = "Payments.Manual";
+        _harness.Orders.Save(stored);
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+
+        var result = await HandleAsync(PaidClaim(attempt));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(404));
+        Assert.That(_harness.Orders.MarkedPaidCount, Is.Zero);
+    }
+
+    [Test]
+    public async Task An_unreadable_callback_is_400_with_the_reason()
+    {
+        var result = await HandleAsync(new RawCallbackRequest { Method = "POST", Body = "" });
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(400));
+        Assert.That(result.Message, Is.Not.Empty);
+        Assert.That(_harness.DetailReads, Is.Zero);
+    }
+
+    [Test]
+    public async Task With_a_callback_secret_a_wrong_signature_is_refused_and_a_right_one_accepted()
+    {
+        _harness.StoreSettings.CallbackSecret = "whsec_local_test_secret";
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        var fields = new List<(string, string?)>
+        {
+            ("order_status", "200"), ("unique_id", attempt.UniqueId), ("amount", "10000"), ("payment_token", attempt.PaymentToken),
+        };
+
+        var forged = await HandleAsync(FormCallback([.. fields, ("hash", new string('a', 128))]));
+        Assert.That(forged.HttpStatusCode, Is.EqualTo(400));
+        AssertNotPaid(order);
+
+        var hash = MyPayGaCallbackParser.ComputeSignature("whsec_local_test_secret", "200", attempt.UniqueId, "10000", attempt.PaymentToken, null, null, null);
+        var signed = await HandleAsync(FormCallback([.. fields, ("hash", hash)]));
+        Assert.That(signed.HttpStatusCode, Is.EqualTo(200));
+        Assert.That(_harness.Orders.Stored(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+        Assert.That(_harness.EverythingWritten, Does.Not.Contain("whsec_local_test_secret"));
+    }
+
+    [Test]
+    public async Task The_default_stores_secret_is_tried_after_the_current_stores()
+    {
+        _harness.Settings[1] = PluginHarness.NewSettings();
+        _harness.Settings[1].CallbackSecret = "store_one_secret";
+        _harness.StoreSettings.CallbackSecret = "shared_secret";
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        var hash = MyPayGaCallbackParser.ComputeSignature("shared_secret", "200", attempt.UniqueId, null, attempt.PaymentToken, null, null, null);
+
+        var result = await HandleAsync(FormCallback(("order_status", "200"), ("unique_id", attempt.UniqueId),
+            ("payment_token", attempt.PaymentToken), ("hash", hash)));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(200));
+        Assert.That(order.Id, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task When_mypaygas_is_down_the_callback_gets_503_so_it_is_sent_again()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Client.Setup(c => c.GetPaymentDetailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(PluginHarness.ProviderDown());
+
+        var byReference = await HandleAsync(PaidClaim(attempt));
+        var byToken = await HandleAsync(FormCallback(("payment_token", attempt.PaymentToken)));
+
+        Assert.That(byReference.HttpStatusCode, Is.EqualTo(503));
+        Assert.That(byToken.HttpStatusCode, Is.EqualTo(503));
+        AssertNotPaid(order);
+    }
+
+    [Test]
+    public async Task A_callback_invalidates_the_cached_status()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        var cache = _harness.GetSingleton<IPaymentStatusCache>();
+        Assert.That((await cache.GetAsync(order)).State, Is.EqualTo(PaymentState.Pending));
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+
+        await HandleAsync(PaidClaim(attempt));
+
+        Assert.That((await cache.GetAsync(order)).State, Is.EqualTo(PaymentState.Paid), "not the cached Pending");
+    }
+
+    [Test]
+    public async Task Each_callback_is_logged_on_one_line_with_the_phone_masked()
+    {
+        var (_, attempt) = await _harness.AddStartedOrderAsync();
+
+        await HandleAsync(PaidClaim(attempt));
+
+        var lines = _harness.Log.Where(l => l.Contains("MyPayGa callback")).ToList();
+        Assert.That(lines, Has.Count.EqualTo(1));
+        Assert.That(lines[0], Does.Contain(attempt.UniqueId).And.Contain("074 ••• •12").And.Contain("200"));
+        Assert.That(lines[0], Does.Not.Contain("074121212"));
+    }
+}
