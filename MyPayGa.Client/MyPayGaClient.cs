@@ -246,23 +246,23 @@ public sealed class MyPayGaClient : IMyPayGaClient
             {
                 if (statusValue.Raw is null)
                 {
-                    throw new MyPayGaException(MyPayGaErrorKind.InvalidResponse, endpoint.Name,
+                    throw Error(call, MyPayGaErrorKind.InvalidResponse, endpoint.Name,
                         $"MyPayGa answered {endpoint.Name} without a status; the outcome is unknown.",
-                        httpStatus, null, message(dto), body) { Attempts = call.Attempts };
+                        httpStatus, null, message(dto), body);
                 }
 
                 if (!statusValue.IsSuccess)
                 {
                     var providerMessage = message(dto);
-                    throw new MyPayGaException(MyPayGaErrorKind.Rejected, endpoint.Name,
+                    throw Error(call, MyPayGaErrorKind.Rejected, endpoint.Name,
                         $"MyPayGa refused {endpoint.Name}: status {statusValue.Raw}" + (string.IsNullOrWhiteSpace(providerMessage) ? "." : $", \"{providerMessage}\"."),
-                        httpStatus, statusValue.Raw, providerMessage, body) { Attempts = call.Attempts };
+                        httpStatus, statusValue.Raw, providerMessage, body);
                 }
 
                 if (shapeProblem?.Invoke(dto) is { } problem)
                 {
-                    throw new MyPayGaException(MyPayGaErrorKind.InvalidResponse, endpoint.Name,
-                        $"MyPayGa answered {endpoint.Name} with {problem}.", httpStatus, statusValue.Raw, message(dto), body) { Attempts = call.Attempts };
+                    throw Error(call, MyPayGaErrorKind.InvalidResponse, endpoint.Name,
+                        $"MyPayGa answered {endpoint.Name} with {problem}.", httpStatus, statusValue.Raw, message(dto), body);
                 }
             }
 
@@ -293,15 +293,15 @@ public sealed class MyPayGaClient : IMyPayGaClient
         var host = Account.ApiBaseUrl.Authority;
         return ex switch
         {
-            TimeoutRejectedException or OperationCanceledException => new MyPayGaException(MyPayGaErrorKind.Timeout, endpoint.Name,
+            TimeoutRejectedException or OperationCanceledException => Error(call, MyPayGaErrorKind.Timeout, endpoint.Name,
                 $"MyPayGa ({host}) did not answer {endpoint.Name} in time ({Seconds(Account.Timeout)} s per attempt, {call.Attempts} attempt(s)); the request may or may not have been processed.",
-                httpStatus, innerException: ex) { Attempts = call.Attempts },
-            _ when FailureClassifier.IsConnectFailure(ex) => new MyPayGaException(MyPayGaErrorKind.ConnectionFailed, endpoint.Name,
+                httpStatus, innerException: ex),
+            _ when FailureClassifier.IsConnectFailure(ex) => Error(call, MyPayGaErrorKind.ConnectionFailed, endpoint.Name,
                 $"Could not connect to MyPayGa ({host}) for {endpoint.Name} after {call.Attempts} attempt(s): {Reason(ex)}. Nothing was sent.",
-                innerException: ex) { Attempts = call.Attempts },
-            _ => new MyPayGaException(MyPayGaErrorKind.ConnectionLost, endpoint.Name,
+                innerException: ex),
+            _ => Error(call, MyPayGaErrorKind.ConnectionLost, endpoint.Name,
                 $"The connection to MyPayGa ({host}) broke during {endpoint.Name} after the request was sent: {Reason(ex)}. The outcome is unknown.",
-                httpStatus, innerException: ex) { Attempts = call.Attempts },
+                httpStatus, innerException: ex),
         };
     }
 
@@ -312,10 +312,7 @@ public sealed class MyPayGaClient : IMyPayGaClient
         var text = statusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
             ? $"MyPayGa refused the API key for {endpoint.Name} (HTTP {code}): check the secret key and that it belongs to the {(Account.Environment == MyPayGaEnvironment.Production ? "production" : "test")} environment."
             : $"MyPayGa answered {endpoint.Name} with HTTP {code} {reasonPhrase}".TrimEnd() + ".";
-        return new MyPayGaException(MyPayGaErrorKind.HttpError, endpoint.Name, text, code, providerStatus, providerMessage, body)
-        {
-            Attempts = call.Attempts,
-        };
+        return Error(call, MyPayGaErrorKind.HttpError, endpoint.Name, text, code, providerStatus, providerMessage, body);
     }
 
     private static TDto Parse<TDto>(Endpoint endpoint, string body, int? httpStatus, MyPayGaCall call)
@@ -354,12 +351,14 @@ public sealed class MyPayGaClient : IMyPayGaClient
             }
         }
 
-        throw new MyPayGaException(MyPayGaErrorKind.InvalidResponse, endpoint.Name,
-            $"MyPayGa answered {endpoint.Name} with {problem}; nothing is assumed.", httpStatus, rawBody: body)
-        {
-            Attempts = call.Attempts,
-        };
+        throw Error(call, MyPayGaErrorKind.InvalidResponse, endpoint.Name,
+            $"MyPayGa answered {endpoint.Name} with {problem}; nothing is assumed.", httpStatus, rawBody: body);
     }
+
+    private static MyPayGaException Error(MyPayGaCall call, MyPayGaErrorKind kind, string endpoint, string message,
+        int? httpStatus = null, string? providerStatus = null, string? providerMessage = null, string? rawBody = null,
+        Exception? innerException = null) =>
+        new(kind, endpoint, message, httpStatus, providerStatus, providerMessage, rawBody, innerException) { Attempts = call.Attempts };
 
     private static (string? Status, string? Message) BestEffortStatus(string body)
     {

@@ -81,7 +81,7 @@ public sealed class RedactionAndLoggingTests
         await Ignore(c.SendRefundAsync("rfd"));
         await Ignore(c.GetClientTransferAsync("tr"));
         await Ignore(c.RequestMobilePaymentAsync(new MobilePaymentRequest
-            { Email = "e@x.com", FirstName = "F", LastName = "L", PaymentToken = "t", Amount = 5, ClientPhone = "074111111", Description = "D" }));
+        { Email = "e@x.com", FirstName = "F", LastName = "L", PaymentToken = "t", Amount = 5, ClientPhone = "074111111", Description = "D" }));
         await using (var refused = TestClient.Create(ClosedPort.Url()))
         {
             await Ignore(refused.Client.GetFeesAsync("AM"));

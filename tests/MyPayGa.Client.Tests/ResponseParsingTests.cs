@@ -29,7 +29,13 @@ public sealed class ResponseParsingTests
 
     private static GetHashRequest HashRequest => new()
     {
-        Email = "m@m.com", FirstName = "Fname", LastName = "Lname", UniqueId = "1234A", Amount = 1500, Phone = "07000000", Description = "Description test",
+        Email = "m@m.com",
+        FirstName = "Fname",
+        LastName = "Lname",
+        UniqueId = "1234A",
+        Amount = 1500,
+        Phone = "07000000",
+        Description = "Description test",
     };
 
     [Test]
@@ -52,7 +58,13 @@ public sealed class ResponseParsingTests
     {
         var r = await Client.RequestMobilePaymentAsync(new MobilePaymentRequest
         {
-            Email = "e@x.com", FirstName = "F", LastName = "L", PaymentToken = "wYtzohguhoeighlzY65lhsi", Amount = 100, ClientPhone = "074111111", Description = "D",
+            Email = "e@x.com",
+            FirstName = "F",
+            LastName = "L",
+            PaymentToken = "wYtzohguhoeighlzY65lhsi",
+            Amount = 100,
+            ClientPhone = "074111111",
+            Description = "D",
         });
 
         Assert.Multiple(() =>
@@ -112,7 +124,11 @@ public sealed class ResponseParsingTests
             Assert.That(r.Description, Is.EqualTo("Balance Transfert to client"));
             Assert.That(r.Transfer, Is.EqualTo(new ClientTransfer
             {
-                TransferStatus = new MyPayGaStatus("200"), Amount = 100m, TransferId = "16sI2OpZHGZ", Country = "GA", Currency = "CFA",
+                TransferStatus = new MyPayGaStatus("200"),
+                Amount = 100m,
+                TransferId = "16sI2OpZHGZ",
+                Country = "GA",
+                Currency = "CFA",
             }));
         });
     }
@@ -166,8 +182,14 @@ public sealed class ResponseParsingTests
             Assert.That(r.Message, Is.EqualTo("Request OK."));
             Assert.That(r.Fees, Is.EqualTo(new Fees
             {
-                MerchantCustomFees = 0.0175m, StandardFees = 0.0175m, PlatformFees = 0m, BankFees = 0.01m, FeesSource = "merchant",
-                Partner = "AM", PartnerCountry = "GA", Currency = "CFA",
+                MerchantCustomFees = 0.0175m,
+                StandardFees = 0.0175m,
+                PlatformFees = 0m,
+                BankFees = 0.01m,
+                FeesSource = "merchant",
+                Partner = "AM",
+                PartnerCountry = "GA",
+                Currency = "CFA",
             }));
         });
     }
@@ -179,8 +201,13 @@ public sealed class ResponseParsingTests
 
         Assert.That(r, Is.EqualTo(new CreateRefundResponse
         {
-            StatusRequest = new MyPayGaStatus("200"), Message = "Refund created", TotalAmount = 100m, ClientNumber = "07700000",
-            TransactionFees = 2.75m, UpdatedFees = 0m, RefundId = "rfd_165533.IzkknzlJuU3p",
+            StatusRequest = new MyPayGaStatus("200"),
+            Message = "Refund created",
+            TotalAmount = 100m,
+            ClientNumber = "07700000",
+            TransactionFees = 2.75m,
+            UpdatedFees = 0m,
+            RefundId = "rfd_165533.IzkknzlJuU3p",
         }));
     }
 
@@ -191,7 +218,9 @@ public sealed class ResponseParsingTests
 
         Assert.That(r, Is.EqualTo(new SendRefundResponse
         {
-            RefundStatus = new MyPayGaStatus("200"), Message = "Refund OK.", RefundId = "rfd_16333.ICJ53p",
+            RefundStatus = new MyPayGaStatus("200"),
+            Message = "Refund OK.",
+            RefundId = "rfd_16333.ICJ53p",
         }));
     }
 
@@ -207,9 +236,16 @@ public sealed class ResponseParsingTests
             Assert.That(r.Exists, Is.True, "exists: 1");
             Assert.That(r.Refund, Is.EqualTo(new RefundInfo
             {
-                OrderAmount = 100m, Amount = 100m, Status = new MyPayGaStatus("200"), RequestDate = "2021-12-07 23:05:33",
-                OperationDate = "2021-12-07 23:05:43", PaymentMethod = "Airtel Money", RefundType = "TO", RefundId = "rfd_16333.IVU3p",
-                Message = "Remboursement en attente de validation.", Description = "description",
+                OrderAmount = 100m,
+                Amount = 100m,
+                Status = new MyPayGaStatus("200"),
+                RequestDate = "2021-12-07 23:05:33",
+                OperationDate = "2021-12-07 23:05:43",
+                PaymentMethod = "Airtel Money",
+                RefundType = "TO",
+                RefundId = "rfd_16333.IVU3p",
+                Message = "Remboursement en attente de validation.",
+                Description = "description",
             }));
         });
     }
@@ -219,7 +255,12 @@ public sealed class ResponseParsingTests
     {
         var r = await Client.GenerateLinkAsync(new GenerateLinkRequest
         {
-            FirstName = "Fname", LastName = "Lname", Email = "contact@gmail.com", Phone = "074111111", Amount = 1000, Description = "Test",
+            FirstName = "Fname",
+            LastName = "Lname",
+            Email = "contact@gmail.com",
+            Phone = "074111111",
+            Amount = 1000,
+            Description = "Test",
         });
 
         Assert.Multiple(() =>
@@ -229,8 +270,14 @@ public sealed class ResponseParsingTests
             Assert.That(r.CreatedAt, Is.Null);
             Assert.That(r.Link, Is.EqualTo(new PaymentLink
             {
-                Reference = "s-8mpfjiSj", Description = "Test lien API", Email = "contact@gmail.com", Phone = "074101112", Expired = false,
-                Paid = false, FinalStatus = default, Url = new Uri("https://mypayga.com/payment/sharedLink/pay?token_url=spjzioguifKmzsaFjNYliv"),
+                Reference = "s-8mpfjiSj",
+                Description = "Test lien API",
+                Email = "contact@gmail.com",
+                Phone = "074101112",
+                Expired = false,
+                Paid = false,
+                FinalStatus = default,
+                Url = new Uri("https://mypayga.com/payment/sharedLink/pay?token_url=spjzioguifKmzsaFjNYliv"),
             }));
         });
     }
@@ -247,8 +294,13 @@ public sealed class ResponseParsingTests
             Assert.That(r.CreatedAt, Is.EqualTo("2021-11-18 22:20:17"));
             Assert.That(r.Link, Is.EqualTo(new PaymentLink
             {
-                Reference = "Re9W4HbO3aZr4A1cxy0v", Description = "Test lien API", Email = "contact@minerve-tech.com", Phone = "074112233",
-                Expired = false, Paid = null, FinalStatus = new MyPayGaStatus("400"),
+                Reference = "Re9W4HbO3aZr4A1cxy0v",
+                Description = "Test lien API",
+                Email = "contact@minerve-tech.com",
+                Phone = "074112233",
+                Expired = false,
+                Paid = null,
+                FinalStatus = new MyPayGaStatus("400"),
                 Url = new Uri("https://mypayga.com/payment/sharedLink/pay?token_url=Re9W4HbO3aZr4A1cxy0v"),
             }));
         });
@@ -261,7 +313,9 @@ public sealed class ResponseParsingTests
 
         Assert.That(r, Is.EqualTo(new CancelLinkResponse
         {
-            Code = new MyPayGaStatus("200"), Message = "Link updated : Changed to Expired", LinkReference = "Re9W4HbO3aZr4A1cxy0v",
+            Code = new MyPayGaStatus("200"),
+            Message = "Link updated : Changed to Expired",
+            LinkReference = "Re9W4HbO3aZr4A1cxy0v",
         }));
     }
 }

@@ -49,7 +49,12 @@ public sealed class SandboxTests
         var uniqueId = "ORD-" + Interlocked.Increment(ref _orderNumber);
         var hash = await Client.GetHashAsync(new GetHashRequest
         {
-            Email = "client@gmail.com", FirstName = "Jacob", LastName = "Larry", UniqueId = uniqueId, Amount = amount, Phone = phone,
+            Email = "client@gmail.com",
+            FirstName = "Jacob",
+            LastName = "Larry",
+            UniqueId = uniqueId,
+            Amount = amount,
+            Phone = phone,
             Description = "Order " + uniqueId,
         });
         Assert.That(hash.UniqueId, Is.EqualTo(uniqueId));
@@ -59,8 +64,13 @@ public sealed class SandboxTests
     private Task<MobilePaymentResponse> PushAsync(GetHashResponse hash, string phone, long amount = 2400) =>
         Client.RequestMobilePaymentAsync(new MobilePaymentRequest
         {
-            Email = "client@gmail.com", FirstName = "Jacob", LastName = "Larry", PaymentToken = hash.PaymentToken, Amount = amount,
-            ClientPhone = PhoneNumber.Parse(phone).ForMyPayGa, Description = "Order",
+            Email = "client@gmail.com",
+            FirstName = "Jacob",
+            LastName = "Larry",
+            PaymentToken = hash.PaymentToken,
+            Amount = amount,
+            ClientPhone = PhoneNumber.Parse(phone).ForMyPayGa,
+            Description = "Order",
         });
 
     // Mobile-money test numbers of API.md, written in various ways, with their documented outcome.
@@ -194,7 +204,12 @@ public sealed class SandboxTests
     {
         var link = await Client.GenerateLinkAsync(new GenerateLinkRequest
         {
-            FirstName = "Fname", LastName = "Lname", Email = "contact@gmail.com", Phone = "074111111", Amount = 1000, Description = "Test",
+            FirstName = "Fname",
+            LastName = "Lname",
+            Email = "contact@gmail.com",
+            Phone = "074111111",
+            Amount = 1000,
+            Description = "Test",
         });
         var read = await Client.GetLinkAsync(link.Link!.Reference!);
         var cancelled = await Client.CancelLinkAsync(link.Link.Reference!);
@@ -401,7 +416,10 @@ public sealed class SandboxTests
 
     private static RawCallbackRequest ToRaw(RecordedRequest r) => new()
     {
-        Method = r.Method, QueryString = r.RawQuery, ContentType = r.ContentType, Body = r.Body,
+        Method = r.Method,
+        QueryString = r.RawQuery,
+        ContentType = r.ContentType,
+        Body = r.Body,
     };
 
     private sealed class SingleFactory : IHttpClientFactory

@@ -193,7 +193,13 @@ public sealed class WireFormatTests
         const string tricky = "Ça & là = 100% +plus";
         await _client.Client.GetHashAsync(new GetHashRequest
         {
-            Email = "a+b@example.com", FirstName = tricky, LastName = "O'Neil", UniqueId = "42#1", Amount = 1, Phone = "074111111", Description = "x\ny",
+            Email = "a+b@example.com",
+            FirstName = tricky,
+            LastName = "O'Neil",
+            UniqueId = "42#1",
+            Amount = 1,
+            Phone = "074111111",
+            Description = "x\ny",
         });
 
         var request = _server.Requests.Single();
