@@ -16,6 +16,7 @@
         sandbox          run the local MyPayGa sandbox on http://127.0.0.1:5099 (Ctrl+C stops it)
         check-reference  compare the reference surface with real nopCommerce 4.90 assemblies (-NopBin)
         logo             regenerate logo.png from tools/MyPayGa.LogoGenerator
+        bench            run the benchmarks (BenchmarkDotNet; they measure and report, they assert nothing)
         format           check formatting (dotnet format --verify-no-changes)
 
     Options:
@@ -29,7 +30,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('help', 'build', 'test', 'package', 'sandbox', 'check-reference', 'logo', 'format')]
+    [ValidateSet('help', 'build', 'test', 'package', 'sandbox', 'check-reference', 'logo', 'bench', 'format')]
     [string] $Task = 'help',
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
@@ -151,5 +152,6 @@ switch ($Task) {
     'sandbox' { Invoke-Dotnet run --project (Join-Path $Root 'tools/MyPayGa.Sandbox') -c $Configuration -- --urls $Urls }
     'check-reference' { Invoke-CheckReference }
     'logo' { Invoke-Dotnet run --project (Join-Path $Root 'tools/MyPayGa.LogoGenerator') -c $Configuration -- (Join-Path $Root 'logo.png') }
+    'bench' { Invoke-Dotnet run --project (Join-Path $Root 'tests/MyPayGa.Benchmarks') -c Release }
     'format' { Invoke-Dotnet format $Solution --verify-no-changes }
 }
