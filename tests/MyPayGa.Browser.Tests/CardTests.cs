@@ -17,8 +17,9 @@ public sealed class CardTests : BrowserTest
     private async Task<Order> PlaceCardOrderAndReachCardFormAsync()
     {
         var order = await PlaceOrderAsync(phone: null, card: true);
-        await Page.WaitForURLAsync(new Regex("/mpgga-form-cbpay$"));
+        await WaitForUrlAsync(new Regex("/mpgga-form-cbpay$"));
         await Assertions.Expect(Page.Locator("#amount")).ToHaveTextAsync("12500 XAF");
+        await Assertions.Expect(Page.Locator("#pay")).ToBeEnabledAsync();
         return order;
     }
 
@@ -59,7 +60,7 @@ public sealed class CardTests : BrowserTest
         var order = LatestOrder()!;
         await PayOnCardFormAsync(DeclinedCard);
 
-        await Page.WaitForURLAsync(new Regex("/mypayga/return/failure$"));
+        await WaitForUrlAsync(new Regex("/mypayga/return/failure$"));
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Payment not completed");
         await Assertions.Expect(Page.Locator(".mypayga-reason")).ToContainTextAsync(TestData.FindCard(DeclinedCard).Status);
         var retry = Page.Locator("a.mypayga-retry-button");
@@ -74,7 +75,7 @@ public sealed class CardTests : BrowserTest
         });
 
         await retry.ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/mypayga/retry/"));
+        await WaitForUrlAsync(new Regex("/mypayga/retry/"));
         await Assertions.Expect(Page.Locator("#mypayga-channel-card")).ToBeCheckedAsync();
         await ScreenshotAsync("retry");
         AssertStoreHealthy();

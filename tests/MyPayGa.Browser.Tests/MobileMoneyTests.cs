@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MyPayGa.Browser.Tests.Support;
 using Nop.Plugin.Payments.MyPayGa.Localization;
@@ -62,7 +63,7 @@ public sealed class MobileMoneyTests : BrowserTest
         Assert.That(Stored(order).PaymentStatus, Is.EqualTo(PaymentStatus.Pending), "a failed push leaves the order payable");
 
         await retry.ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/mypayga/retry/"));
+        await WaitForUrlAsync(new Regex("/mypayga/retry/"));
         await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(Failed);
         await Assertions.Expect(Page.Locator("#mypayga-channel-mobile")).ToBeCheckedAsync();
         await Page.FillAsync("#mypayga-phone", "077508412");

@@ -13,13 +13,13 @@ public sealed class NoJavaScriptTests : BrowserTest
     public async Task Card_page_offers_a_visible_button_that_posts_to_the_card_form()
     {
         var order = await PlaceOrderAsync(phone: null, card: true);
-        await Page.WaitForURLAsync(new Regex("/mypayga/card/[0-9a-f-]{36}$"));
+        await WaitForUrlAsync(new Regex("/mypayga/card/[0-9a-f-]{36}$"));
         var button = Page.Locator("button.mypayga-card-continue");
         await Assertions.Expect(button).ToBeVisibleAsync();
         await ScreenshotAsync("card-page");
 
         await button.ClickAsync();
-        await Page.WaitForURLAsync(new Regex("/mpgga-form-cbpay$"));
+        await WaitForUrlAsync(new Regex("/mpgga-form-cbpay$"));
         await Page.FillAsync("#card_number", CardTests.SuccessCard);
         await Page.ClickAsync("#pay");
 

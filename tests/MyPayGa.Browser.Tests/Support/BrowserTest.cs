@@ -137,11 +137,19 @@ public abstract class BrowserTest
 
     protected Order Stored(Order order) => Host.Orders.Get(order.Id);
 
+    /// <summary>
+    /// Until the page is at a URL, by polling the page's URL. Not Page.WaitForURLAsync: it missed the navigation of the
+    /// card page, which posts itself away while still loading (about one run in three). The locator assertions that
+    /// follow wait for the content.
+    /// </summary>
+    protected Task WaitForUrlAsync(Regex url) =>
+        Assertions.Expect(Page).ToHaveURLAsync(url, new PageAssertionsToHaveURLOptions { Timeout = Timings.NavigationTimeoutMs });
+
     protected Task WaitForPendingPageAsync() =>
-        Page.WaitForURLAsync(new Regex("/mypayga/pending/[0-9a-f-]{36}$"));
+        WaitForUrlAsync(new Regex("/mypayga/pending/[0-9a-f-]{36}$"));
 
     protected Task WaitForCompletedPageAsync(Order order) =>
-        Page.WaitForURLAsync(new Regex($"/checkout/completed/{order.Id}$"));
+        WaitForUrlAsync(new Regex($"/checkout/completed/{order.Id}$"));
 
     protected async Task AssertCompletedPageAsync(Order order)
     {
