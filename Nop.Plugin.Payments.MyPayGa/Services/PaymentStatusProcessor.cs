@@ -30,6 +30,10 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
     internal static readonly TimeSpan SettleLockTime = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often, and how far apart, a busy order lock is tried again before reporting the order as it is.</summary>
+    internal const int BusyLockRounds = 6;
+    internal static readonly TimeSpan BusyLockPause = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Currency names MyPayGa uses for XAF ("CFA" in its answers, "FCFA" in its messages).</summary>
     internal static readonly IReadOnlySet<string> XafCurrencyNames =
         new HashSet<string>(["XAF", "CFA", "FCFA"], StringComparer.OrdinalIgnoreCase);
@@ -115,12 +119,13 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(order.StoreId);
         var paid = reads.FirstOrDefault(r => r.Outcome is PaymentOutcome.Paid or PaymentOutcome.PaidWithRisk);
         if (paid is not null)
-            return await ApplyPaidAsync(order, paid, settings, trigger);
+            return await ApplyPaidAsync(order, paid, settings, trigger, cancellationToken);
 
         return await ApplyNotPaidAsync(order, reads, settings);
     }
 
-    private async Task<PaymentStatusSnapshot> ApplyPaidAsync(Order order, AttemptRead paid, MyPayGaSettings settings, StatusTrigger trigger)
+    private async Task<PaymentStatusSnapshot> ApplyPaidAsync(Order order, AttemptRead paid, MyPayGaSettings settings,
+        StatusTrigger trigger, CancellationToken cancellationToken)
     {
         var detail = paid.Detail!;
         var attempt = paid.Attempt;
@@ -141,7 +146,22 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         }
 
         var outcome = SettleOutcome.Busy;
-        var acquired = await _locker.PerformActionWithLockAsync(LockKey(order), SettleLockTime, async () =>
+        var acquired = false;
+        // nopCommerce's locker does not wait. The holder is usually another check of the same payment (done in a
+        // moment) or StartAsync still waiting for payment-request's answer: try again briefly before giving up.
+        for (var round = 0; round < BusyLockRounds && !acquired; round++)
+        {
+            if (round > 0)
+            {
+                await Task.Delay(BusyLockPause, cancellationToken);
+                if (IsPaid(await ReloadAsync(order)))
+                    break;
+            }
+
+            acquired = await _locker.PerformActionWithLockAsync(LockKey(order), SettleLockTime, SettleAsync);
+        }
+
+        async Task SettleAsync()
         {
             var fresh = await ReloadAsync(order);
             if (IsPaid(fresh))
@@ -165,7 +185,7 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
                 attempt.UniqueId, Amount(attempt), detail.PaymentMethod ?? string.Empty, message ?? string.Empty, trigger.ToString());
             CopyState(fresh, order);
             outcome = SettleOutcome.MarkedPaid;
-        });
+        }
 
         if (!acquired)
         {

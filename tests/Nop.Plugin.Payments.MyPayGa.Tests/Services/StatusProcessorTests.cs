@@ -368,6 +368,21 @@ public sealed class StatusProcessorTests
     }
 
     [Test]
+    public async Task A_lock_released_soon_after_is_waited_for_briefly_so_the_payment_is_settled()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        var held = _harness.Locker.Hold(MyPayGaDefaults.OrderLockPrefix + order.Id);
+        _ = Task.Delay(300).ContinueWith(_ => held.Dispose(), TaskScheduler.Default);
+
+        var snapshot = await ProcessAsync(order, StatusTrigger.Callback);
+
+        Assert.That(snapshot.State, Is.EqualTo(PaymentState.Paid));
+        Assert.That(snapshot.OrderChanged, Is.True);
+        Assert.That(_harness.Orders.MarkedPaidCount, Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task Settings_are_those_of_the_orders_store()
     {
         _harness.Settings[2] = PluginHarness.NewSettings();

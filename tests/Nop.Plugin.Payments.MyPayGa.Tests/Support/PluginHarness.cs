@@ -106,7 +106,9 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton<ILocker>(Locker);
 
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
-        if (!realClient)
+        if (realClient)
+            services.Configure<MyPayGaResilienceOptions>(o => { o.RetryBaseDelay = TimeSpan.Zero; o.UseJitter = false; });
+        else
             services.AddSingleton(ClientFactory.Object);
 
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
