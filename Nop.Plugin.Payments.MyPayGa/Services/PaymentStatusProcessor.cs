@@ -347,14 +347,14 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
     private static PaymentStatusSnapshot Snapshot(Order order, PaymentState state, PaymentAttempt? attempt,
         string? providerMessage = null, bool changed = false) => new()
-    {
-        OrderId = order.Id,
-        State = state,
-        Attempt = attempt,
-        ProviderMessage = providerMessage,
-        OrderChanged = changed,
-        ReadOnUtc = DateTime.UtcNow,
-    };
+        {
+            OrderId = order.Id,
+            State = state,
+            Attempt = attempt,
+            ProviderMessage = providerMessage,
+            OrderChanged = changed,
+            ReadOnUtc = DateTime.UtcNow,
+        };
 
     private sealed record AttemptRead(PaymentAttempt Attempt, PaymentDetail? Detail)
     {

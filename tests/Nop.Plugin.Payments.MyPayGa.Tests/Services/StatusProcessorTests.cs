@@ -308,7 +308,12 @@ public sealed class StatusProcessorTests
     {
         var attempt = new PaymentAttempt
         {
-            Number = 1, UniqueId = "1-1", PaymentToken = "t", Channel = PaymentChannel.Card, AmountXaf = 5000, CreatedOnUtc = DateTime.UtcNow,
+            Number = 1,
+            UniqueId = "1-1",
+            PaymentToken = "t",
+            Channel = PaymentChannel.Card,
+            AmountXaf = 5000,
+            CreatedOnUtc = DateTime.UtcNow,
         };
 
         Assert.That(PaymentStatusProcessor.AmountMatches(attempt, 5000m, currency, out var why), Is.EqualTo(accepted), why);

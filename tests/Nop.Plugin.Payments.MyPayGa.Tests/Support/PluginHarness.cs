@@ -51,12 +51,17 @@ public sealed class PluginHarness : IAsyncDisposable
         Client.Setup(c => c.GetHashAsync(It.IsAny<GetHashRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((GetHashRequest r, CancellationToken _) => new GetHashResponse
             {
-                Code = new MyPayGaStatus("200"), PaymentToken = "tok_" + r.UniqueId, UniqueId = r.UniqueId, Message = "OK",
+                Code = new MyPayGaStatus("200"),
+                PaymentToken = "tok_" + r.UniqueId,
+                UniqueId = r.UniqueId,
+                Message = "OK",
             });
         Client.Setup(c => c.RequestMobilePaymentAsync(It.IsAny<MobilePaymentRequest>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((MobilePaymentRequest r, CancellationToken _) => new MobilePaymentResponse
             {
-                StatusRequest = new MyPayGaStatus("200"), Message = "Request Sent.Please Wait.", PaymentToken = r.PaymentToken,
+                StatusRequest = new MyPayGaStatus("200"),
+                Message = "Request Sent.Please Wait.",
+                PaymentToken = r.PaymentToken,
             });
         Client.Setup(c => c.DescribeCardForm(It.IsAny<string>()))
             .Returns((string token) => new CardFormPost(new Uri("https://www.mypayga.com/mpgga-form-cbpay"),
