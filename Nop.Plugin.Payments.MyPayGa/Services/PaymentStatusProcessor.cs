@@ -133,8 +133,9 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
         if (!AmountMatches(attempt, detail.TotalAmount, currency: null, out var mismatch))
         {
-            await _logger.ErrorAsync($"MyPayGa: order {order.Id}, attempt {attempt.UniqueId}: MyPayGa reports a payment that does not match ({mismatch}); the order is not marked as paid.");
-            await NoteOnceAsync(order, NotedOutcome.Mismatch, attempt, ServiceKeys.NoteAmountMismatch, attempt.UniqueId, mismatch);
+            // Logged with the note, once per attempt: the pending page checks again every few seconds.
+            if (await NoteOnceAsync(order, NotedOutcome.Mismatch, attempt, ServiceKeys.NoteAmountMismatch, attempt.UniqueId, mismatch))
+                await _logger.ErrorAsync($"MyPayGa: order {order.Id}, attempt {attempt.UniqueId}: MyPayGa reports a payment that does not match ({mismatch}); the order is not marked as paid.");
             return Snapshot(order, PaymentState.AmountMismatch, attempt, message);
         }
 
@@ -279,24 +280,28 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         return Snapshot(order, PaymentState.ProviderUnavailable, attempt);
     }
 
-    private async Task NoteOnceAsync(Order order, NotedOutcome outcome, PaymentAttempt attempt, string key, params object[] args)
+    /// <summary>True when the note was written now (false: written before, or the order is busy and a later check will).</summary>
+    private async Task<bool> NoteOnceAsync(Order order, NotedOutcome outcome, PaymentAttempt attempt, string key, params object[] args)
     {
         if ((await GetNotedAsync(order)).Contains(NotedKey(outcome, attempt)))
-            return;
+            return false;
 
+        var written = false;
         await _locker.PerformActionWithLockAsync(LockKey(order), SettleLockTime,
-            async () => await NoteOnceLockedAsync(order, outcome, attempt, key, args));
+            async () => written = await NoteOnceLockedAsync(order, outcome, attempt, key, args));
+        return written;
     }
 
-    private async Task NoteOnceLockedAsync(Order order, NotedOutcome outcome, PaymentAttempt attempt, string key, params object[] args)
+    private async Task<bool> NoteOnceLockedAsync(Order order, NotedOutcome outcome, PaymentAttempt attempt, string key, params object[] args)
     {
         var noted = await GetNotedAsync(order);
         if (!noted.Add(NotedKey(outcome, attempt)))
-            return;
+            return false;
 
         await NoteAsync(order, key, args);
         await _genericAttributeService.SaveAttributeAsync(order, NotedOutcomesAttribute,
             JsonSerializer.Serialize(noted.Order(StringComparer.Ordinal)));
+        return true;
     }
 
     private async Task<HashSet<string>> GetNotedAsync(Order order)

@@ -285,7 +285,7 @@ public sealed class StatusProcessorTests
         Assert.That(snapshot.State, Is.EqualTo(PaymentState.AmountMismatch));
         AssertUntouched(order);
         Assert.That(_harness.Orders.NoteTexts(order.Id).Count(n => n.Contains("does not match")), Is.EqualTo(1));
-        Assert.That(_harness.Log, Has.Some.StartsWith("error:").And.Some.Contains(attempt.UniqueId));
+        Assert.That(_harness.Log.Count(l => l.StartsWith("error:") && l.Contains(attempt.UniqueId)), Is.EqualTo(1), "logged once, not on every poll");
     }
 
     [Test]
