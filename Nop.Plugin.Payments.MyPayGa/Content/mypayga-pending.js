@@ -84,10 +84,17 @@
         if (stopped || busy) { return; }
         busy = true;
         fetch(statusUrl, { credentials: 'same-origin', cache: 'no-store', headers: { 'Accept': 'application/json' } })
-            .then(function (response) { return response.ok ? response.json() : null; })
+            .then(function (response) {
+                if (response.status === 404 || response.status === 403) {
+                    // Signed out, or the order is not visible any more: polling cannot help; a reload explains.
+                    stop(null, true);
+                    return null;
+                }
+                return response.ok ? response.json() : null;
+            })
             .then(function (status) {
                 busy = false;
-                if (!apply(status)) { schedule(); }
+                if (!stopped && !apply(status)) { schedule(); }
             })
             .catch(function () {
                 // A network hiccup (phone switching networks...): keep trying until the time limit.

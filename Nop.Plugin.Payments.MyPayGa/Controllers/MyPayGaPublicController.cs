@@ -186,6 +186,7 @@ public class MyPayGaPublicController : BasePluginController
         var model = await PrepareRetryModelAsync(order, attempt);
         model.SelectedChannel = attempt is not null && IsEnabled(attempt.Channel) ? attempt.Channel : DefaultChannel();
         model.Phone = attempt?.Phone;
+        model.NoAttemptYet = attempt is null;
         if (snapshot.State == PaymentState.Failed)
             model.LastFailureMessage = await FailureMessageAsync(snapshot);
         model.PreviousRequestMayBePending = snapshot.State is PaymentState.Pending or PaymentState.ProviderUnavailable

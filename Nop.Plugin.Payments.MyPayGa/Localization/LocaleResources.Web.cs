@@ -58,6 +58,7 @@ public static partial class LocaleResources
         public const string StatusOrderCancelled = P + "Status.OrderCancelled";
 
         public const string RetryTitle = P + "Retry.Title";
+        public const string RetryIntro = P + "Retry.Intro";
         public const string RetryLastFailure = P + "Retry.LastFailure";
         public const string RetryPreviousPending = P + "Retry.PreviousPending";
         public const string RetrySubmit = P + "Retry.Submit";
@@ -232,6 +233,9 @@ public static partial class LocaleResources
 
         // Retry page
         Add(WebKeys.RetryTitle, "Pay your order", "Payer votre commande");
+        Add(WebKeys.RetryIntro,
+            "Your order is placed. Choose how you want to pay it.",
+            "Votre commande est enregistrée. Choisissez comment vous souhaitez la payer.");
         Add(WebKeys.RetryLastFailure, "Your last attempt did not go through", "Votre dernière tentative n'a pas abouti");
         Add(WebKeys.RetryPreviousPending,
             "A payment request may still be waiting on your phone. If you confirm it, do not start a new one.",

@@ -22,6 +22,9 @@ public record RetryModel : BaseNopModel
     /// <summary>Posted as <see cref="MyPayGaDefaults.PhoneFormField"/>; prefilled with the last number used.</summary>
     public string? Phone { get; set; }
 
+    /// <summary>No payment was started yet for the order (e.g. the store skips the payment-info step).</summary>
+    public bool NoAttemptYet { get; set; }
+
     /// <summary>Why the last attempt failed, when it did.</summary>
     public string? LastFailureMessage { get; set; }
 

@@ -499,6 +499,20 @@ public sealed class PublicControllerTests
     }
 
     [Test]
+    public async Task The_retry_page_of_an_order_without_attempt_invites_to_choose_and_shows_the_converted_amount()
+    {
+        CacheSays(PaymentState.NotStarted);
+        _xaf.Setup(x => x.ToXafAsync(12_500m)).ReturnsAsync(12_500);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.NoAttemptYet, Is.True);
+        Assert.That(model.Phone, Is.Null);
+        Assert.That(model.LastFailureMessage, Is.Null);
+        Assert.That(model.AmountText, Is.EqualTo("12,500 FCFA"));
+    }
+
+    [Test]
     public async Task An_invalid_phone_is_shown_again_with_the_error_and_nothing_is_started()
     {
         PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "063 12 34 56"));

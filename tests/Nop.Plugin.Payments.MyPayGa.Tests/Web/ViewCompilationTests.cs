@@ -163,17 +163,7 @@ public sealed class ViewCompilationTests
         return target;
     }
 
-    private static string PluginDirectory()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "Nop.Plugin.Payments.MyPayGa");
-            if (File.Exists(Path.Combine(candidate, "Nop.Plugin.Payments.MyPayGa.csproj")))
-                return candidate;
-        }
-
-        throw new DirectoryNotFoundException("The plugin's source folder was not found above the test folder.");
-    }
+    private static string PluginDirectory() => WebFakes.PluginDirectory();
 
     [Test]
     public void Every_view_compiles_against_the_plugin_and_nopCommerce()

@@ -36,17 +36,7 @@ public sealed partial class ViewResourceTests
     [GeneratedRegex("""["'](~/Plugins/[^"']+)["']""")]
     private static partial Regex PluginPath();
 
-    private static string PluginDirectory()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "Nop.Plugin.Payments.MyPayGa");
-            if (File.Exists(Path.Combine(candidate, "Nop.Plugin.Payments.MyPayGa.csproj")))
-                return candidate;
-        }
-
-        throw new DirectoryNotFoundException("The plugin's source folder was not found above the test folder.");
-    }
+    private static string PluginDirectory() => WebFakes.PluginDirectory();
 
     private static IEnumerable<string> Views() =>
         Directory.EnumerateFiles(Path.Combine(PluginDirectory(), "Views"), "*.cshtml", SearchOption.AllDirectories);

@@ -92,6 +92,19 @@ internal static class WebFakes
     public static ControllerContext ControllerContext(HttpContext? httpContext = null) =>
         new() { HttpContext = httpContext ?? new DefaultHttpContext() };
 
+    /// <summary>The plugin's source folder (views, content), found above the test's output folder.</summary>
+    public static string PluginDirectory()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "Nop.Plugin.Payments.MyPayGa");
+            if (File.Exists(Path.Combine(candidate, "Nop.Plugin.Payments.MyPayGa.csproj")))
+                return candidate;
+        }
+
+        throw new DirectoryNotFoundException("The plugin's source folder was not found above the test folder.");
+    }
+
     /// <summary>The route name and values of a redirect, as "/{name}?k=v".</summary>
     public static string Describe(RedirectToRouteResult redirect) => RouteUrl(redirect.RouteName!, redirect.RouteValues);
 }

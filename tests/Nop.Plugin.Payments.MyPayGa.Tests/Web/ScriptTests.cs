@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using MyPayGa.Client.Phones;
+using NUnit.Framework;
+
+namespace Nop.Plugin.Payments.MyPayGa.Tests.Web;
+
+/// <summary>
+/// The browser-side scripts, run with Node.js when it is installed (the browser tests cover them in a real browser).
+/// The operator hint must say what the server will decide, so its rules are compared with PhoneNumber's.
+/// </summary>
+[TestFixture]
+public sealed partial class ScriptTests
+{
+    [GeneratedRegex(@"function gabonLocal\(national\) \{.*?\n            \}\n            function classify\(value\) \{.*?\n            \}\n", RegexOptions.Singleline)]
+    private static partial Regex ClassifyFunctions();
+
+    private static readonly string[] Numbers =
+    [
+        "074111111", "074 12 12 12", "+241 74 12 12 12", "+241 074 12 12 12", "0024174121212", "24174121212", "241074121212",
+        "076 00 00 00", "077508412", "062 11 22 33", "065.12.34.56", "066-12-34-56", "(066) 12 34 56",
+        "063 12 34 56", "011 12 34 56", "+241 11 12 34 56", "01234567", "74121212",
+        "242056549200", "650121212", "09306316", "+225 07 30 63 16", "+33 6 12 34 56 78",
+        "0741", "", "   ", "074 12 12 1a", "+2410741212121212121", "07+4121212",
+    ];
+
+    private static string? NodePath()
+    {
+        foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
+        {
+            var candidate = Path.Combine(dir, "node");
+            if (File.Exists(candidate))
+                return candidate;
+        }
+
+        return null;
+    }
+
+    private static string RunNode(string script)
+    {
+        var node = NodePath();
+        if (node is null)
+            Assert.Ignore("Node.js is not installed; the browser tests cover the scripts.");
+
+        var file = Path.Combine(Path.GetTempPath(), "mypayga-script-" + Guid.NewGuid().ToString("N") + ".js");
+        File.WriteAllText(file, script);
+        try
+        {
+            using var process = Process.Start(new ProcessStartInfo(node!, file)
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            Assert.That(process.WaitForExit(30_000), Is.True, "node did not finish");
+            Assert.That(process.ExitCode, Is.EqualTo(0), error.Result);
+            return output.Result;
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>What the server decides for a number, in the hint's words.</summary>
+    private static string? ServerKind(string input)
+    {
+        if (!PhoneNumber.TryParse(input, out var phone, out _))
+            return null;
+        if (!phone!.IsGabonese)
+            return "foreign";
+        return phone.Operator switch
+        {
+            MobileOperator.AirtelMoney => "airtel",
+            MobileOperator.MoovMoney => "moov",
+            _ => "notMobile",
+        };
+    }
+
+    [Test]
+    public void The_operator_hint_follows_the_servers_phone_rules()
+    {
+        var view = File.ReadAllText(Path.Combine(WebFakes.PluginDirectory(), "Views", "_ChannelAndPhone.cshtml"));
+        var functions = ClassifyFunctions().Match(view);
+        Assert.That(functions.Success, Is.True, "gabonLocal/classify not found in _ChannelAndPhone.cshtml");
+
+        var script = functions.Value + "\nconsole.log(JSON.stringify(" + JsonSerializer.Serialize(Numbers) + ".map(classify)));";
+        var hints = JsonSerializer.Deserialize<string?[]>(RunNode(script))!;
+
+        Assert.Multiple(() =>
+        {
+            for (var i = 0; i < Numbers.Length; i++)
+                Assert.That(hints[i], Is.EqualTo(ServerKind(Numbers[i])), $"'{Numbers[i]}'");
+        });
+    }
+
+    [Test]
+    public void The_scripts_are_valid_javascript()
+    {
+        var content = Path.Combine(WebFakes.PluginDirectory(), "Content", "mypayga-pending.js");
+        var script = "new Function(" + JsonSerializer.Serialize(File.ReadAllText(content)) + "); console.log('ok');";
+
+        Assert.That(RunNode(script).Trim(), Is.EqualTo("ok"));
+    }
+
+    /// <summary>
+    /// A tiny fake browser for mypayga-pending.js: elements with attributes, a fetch that answers from a list, a clock
+    /// and timers the test drives. Prints what the page ended up showing as JSON.
+    /// </summary>
+    private const string PendingHarness = """
+        const answers = __ANSWERS__;
+        let now = 1000000, timers = [], assigned = null, fetches = 0;
+        function el(attrs) { return { hidden: false, textContent: '', attrs: Object.assign({}, attrs || {}),
+            getAttribute(n) { return n in this.attrs ? this.attrs[n] : null; }, setAttribute(n, v) { this.attrs[n] = String(v); },
+            listeners: {}, addEventListener(t, f) { this.listeners[t] = f; } }; }
+        const parts = { message: el(), spinner: el(), 'elapsed-line': el(), elapsed: el(), retry: el(), 'check-now': el() };
+        parts.retry.hidden = true;
+        const noPrompt = el();
+        const box = el({ 'data-status-url': '/mypayga/status/x', 'data-interval-ms': '3000', 'data-max-seconds': '600',
+            'data-elapsed-seconds': '65', 'data-final': 'false', 'data-timeout-message': 'TIMED OUT' });
+        box.querySelector = sel => parts[/data-role=([a-z-]+)/.exec(sel)[1]];
+        globalThis.document = { getElementById: id => id === 'mypayga-status' ? box : null, querySelector: () => noPrompt };
+        globalThis.window = globalThis;
+        window.location = { assign: url => { assigned = url; } };
+        Date.now = () => now;
+        globalThis.setTimeout = (f, ms) => { timers.push({ f, at: now + ms, interval: 0 }); return timers.length; };
+        globalThis.setInterval = (f, ms) => { timers.push({ f, at: now + ms, interval: ms }); return timers.length; };
+        globalThis.clearTimeout = globalThis.clearInterval = id => { if (timers[id - 1]) timers[id - 1].f = null; };
+        globalThis.fetch = url => { const a = answers[Math.min(fetches++, answers.length - 1)];
+            return Promise.resolve({ status: a.status || 200, ok: (a.status || 200) === 200, json: () => Promise.resolve(a.body) }); };
+        const flush = () => new Promise(r => setImmediate(r));
+        (async () => {
+            eval(require('fs').readFileSync(__SCRIPT__, 'utf8'));
+            for (let step = 0; step < 1000; step++) {
+                const due = timers.filter(t => t.f).sort((a, b) => a.at - b.at)[0];
+                if (!due) break;
+                now = due.at;
+                const f = due.f;
+                if (due.interval) due.at += due.interval; else due.f = null;
+                f();
+                for (let i = 0; i < 5; i++) await flush();
+            }
+            console.log(JSON.stringify({ fetches, assigned, message: parts.message.textContent, state: box.getAttribute('data-state'),
+                spinnerHidden: parts.spinner.hidden, retryHidden: parts.retry.hidden, retryHref: parts.retry.getAttribute('href'),
+                checkNowHidden: parts['check-now'].hidden, elapsed: parts.elapsed.textContent, seconds: (now - 1000000) / 1000 }));
+        })();
+        """;
+
+    private sealed record PageState(int Fetches, string? Assigned, string Message, string? State, bool SpinnerHidden,
+        bool RetryHidden, string? RetryHref, bool CheckNowHidden, string Elapsed, double Seconds);
+
+    private static PageState RunPendingPage(params object[] answers)
+    {
+        var scriptPath = Path.Combine(WebFakes.PluginDirectory(), "Content", "mypayga-pending.js");
+        var script = PendingHarness
+            .Replace("__ANSWERS__", JsonSerializer.Serialize(answers), StringComparison.Ordinal)
+            .Replace("__SCRIPT__", JsonSerializer.Serialize(scriptPath), StringComparison.Ordinal);
+        return JsonSerializer.Deserialize<PageState>(RunNode(script), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    private static object Status(string state, string message, bool final = false, string? redirectUrl = null, string? retryUrl = null) =>
+        new { body = new { state, message, final, redirectUrl, retryUrl } };
+
+    [Test]
+    public void The_pending_page_polls_until_paid_then_goes_to_the_completed_page()
+    {
+        var page = RunPendingPage(
+            Status("pending", "Waiting"),
+            Status("providerUnavailable", "Still checking"),
+            Status("paid", "Paid!", final: true, redirectUrl: "/checkout/completed/5"));
+
+        Assert.That(page.Assigned, Is.EqualTo("/checkout/completed/5"));
+        Assert.That(page.Fetches, Is.EqualTo(3));
+        Assert.That(page.Seconds, Is.EqualTo(9), "one poll every 3 seconds");
+        Assert.That(page.Message, Is.EqualTo("Paid!"));
+    }
+
+    [Test]
+    public void A_failed_payment_stops_the_polling_and_shows_the_reason_and_the_retry_link()
+    {
+        var page = RunPendingPage(Status("pending", "Waiting"),
+            Status("failed", "The payment did not go through: insufficient funds", final: true, retryUrl: "/mypayga/retry/x"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Assigned, Is.Null);
+            Assert.That(page.Fetches, Is.EqualTo(2));
+            Assert.That(page.State, Is.EqualTo("failed"));
+            Assert.That(page.Message, Does.Contain("insufficient funds"));
+            Assert.That(page.RetryHidden, Is.False);
+            Assert.That(page.RetryHref, Is.EqualTo("/mypayga/retry/x"));
+            Assert.That(page.SpinnerHidden, Is.True);
+            Assert.That(page.CheckNowHidden, Is.True);
+        });
+    }
+
+    [Test]
+    public void Without_an_answer_the_page_stops_after_ten_minutes_and_keeps_check_now()
+    {
+        var page = RunPendingPage(Status("pending", "Waiting"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Message, Is.EqualTo("TIMED OUT"));
+            Assert.That(page.Seconds, Is.InRange(600, 603));
+            Assert.That(page.Fetches, Is.InRange(190, 200));
+            Assert.That(page.CheckNowHidden, Is.False);
+            Assert.That(page.SpinnerHidden, Is.True);
+            Assert.That(page.Elapsed, Does.StartWith("11:0"), "elapsed counts from the start of the payment (65 s before)");
+        });
+    }
+
+    [Test]
+    public void A_lost_session_stops_the_polling()
+    {
+        var page = RunPendingPage(Status("pending", "Waiting"), new { status = 404 });
+
+        Assert.That(page.Fetches, Is.EqualTo(2));
+        Assert.That(page.CheckNowHidden, Is.False);
+        Assert.That(page.Assigned, Is.Null);
+    }
+}
