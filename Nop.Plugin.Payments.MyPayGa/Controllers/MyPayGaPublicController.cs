@@ -399,7 +399,9 @@ public class MyPayGaPublicController : BasePluginController
         if (!IsOwnMyPayGaOrder(latest, customer))
             return null;
 
-        var recent = _timeProvider.GetUtcNow().UtcDateTime - latest!.CreatedOnUtc < RecentOrderWindow;
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var recent = now - latest!.CreatedOnUtc < RecentOrderWindow
+            || (latest.PaidDateUtc is { } paidOn && now - paidOn < RecentOrderWindow);
         return CanPay(latest) || recent ? latest : null;
     }
 

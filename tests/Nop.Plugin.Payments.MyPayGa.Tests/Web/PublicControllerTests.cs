@@ -463,6 +463,23 @@ public sealed class PublicControllerTests
         Assert.That(model.Kind, Is.EqualTo(PaymentResultKind.OrderNotFound));
     }
 
+    [Test]
+    public async Task An_old_order_paid_a_moment_ago_is_picked_as_the_latest_and_shown_completed()
+    {
+        var order = WebFakes.Order(o => { o.CreatedOnUtc = Now.AddDays(-3); o.PaidDateUtc = Now.AddMinutes(-1); });
+        order.PaymentStatus = PaymentStatus.Paid;
+        _orders.Setup(o => o.SearchOrdersAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<List<int>>(),
+                It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .ReturnsAsync(new PagedList<Order>([order], 0, 1, 1));
+
+        var result = await Controller().Return("failure", default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(Completed(order.Id)));
+        _processor.VerifyNoOtherCalls();
+    }
+
     [TestCase(PaymentState.HeldForReview, PaymentResultKind.HeldForReview)]
     [TestCase(PaymentState.AmountMismatch, PaymentResultKind.AmountMismatch)]
     public async Task Held_or_mismatched_payments_are_explained_without_a_retry(PaymentState state, PaymentResultKind kind)
