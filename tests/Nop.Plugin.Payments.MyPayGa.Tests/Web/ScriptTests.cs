@@ -221,4 +221,71 @@ public sealed partial class ScriptTests
         Assert.That(page.CheckNowHidden, Is.False);
         Assert.That(page.Assigned, Is.Null);
     }
+
+    [GeneratedRegex(@"<script>(.*?)</script>", RegexOptions.Singleline)]
+    private static partial Regex InlineScript();
+
+    /// <summary>Runs the payment-info block's script on a fake DOM; prints what is visible.</summary>
+    private const string PaymentInfoHarness = """
+        function el(attrs) { return { hidden: false, textContent: '', className: '', value: '', attrs: Object.assign({}, attrs || {}),
+            getAttribute(n) { return n in this.attrs ? this.attrs[n] : null; }, setAttribute(n, v) { this.attrs[n] = String(v); },
+            listeners: {}, addEventListener(t, f) { this.listeners[t] = f; } }; }
+        const setup = __SETUP__;
+        const radios = setup.radios.map(r => Object.assign(el(), { type: 'radio', value: r.value, checked: r.checked }));
+        const hiddenChoice = setup.hidden ? Object.assign(el(), { type: 'hidden', value: setup.hidden }) : null;
+        const root = el();
+        root.querySelector = sel => sel.indexOf(':checked') >= 0 ? (radios.find(r => r.checked) || null)
+            : sel.indexOf('hidden') >= 0 ? hiddenChoice : null;
+        root.querySelectorAll = () => radios;
+        const phone = setup.phone ? el() : null;
+        const hint = setup.phone ? el({ 'data-recognised': 'Recognised: {0}', 'data-airtel': 'Airtel Money', 'data-moov': 'Moov Money',
+            'data-not-mobile': 'NOT MOBILE', 'data-foreign': 'FOREIGN' }) : null;
+        const ids = { 'mypayga-payment-info': root, 'mypayga-phone': phone, 'mypayga-operator-hint': hint,
+            'mypayga-phone-block': setup.phone ? el() : null, 'mypayga-card-help': setup.card ? el() : null };
+        globalThis.document = { getElementById: id => ids[id] || null };
+        const show = () => ({ phoneVisible: ids['mypayga-phone-block'] ? !ids['mypayga-phone-block'].hidden : false,
+            cardHelpVisible: ids['mypayga-card-help'] ? !ids['mypayga-card-help'].hidden : false, hint: hint ? hint.textContent : null });
+        eval(__SCRIPT__);
+        const states = [show()];
+        if (radios.length) { radios.forEach(r => r.checked = !r.checked); radios[0].listeners.change(); states.push(show()); }
+        if (phone && setup.typed) { phone.value = setup.typed; phone.listeners.input(); states.push(show()); }
+        console.log(JSON.stringify(states));
+        """;
+
+    private sealed record Visible(bool PhoneVisible, bool CardHelpVisible, string? Hint);
+
+    private static Visible[] RunPaymentInfo(object setup)
+    {
+        var view = File.ReadAllText(Path.Combine(WebFakes.PluginDirectory(), "Views", "_ChannelAndPhone.cshtml"));
+        var script = InlineScript().Match(view);
+        Assert.That(script.Success, Is.True);
+        var harness = PaymentInfoHarness
+            .Replace("__SETUP__", JsonSerializer.Serialize(setup), StringComparison.Ordinal)
+            .Replace("__SCRIPT__", JsonSerializer.Serialize(script.Groups[1].Value), StringComparison.Ordinal);
+        return JsonSerializer.Deserialize<Visible[]>(RunNode(harness), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    [Test]
+    public void The_phone_field_follows_the_channel_choice_and_names_the_operator_while_typing()
+    {
+        var states = RunPaymentInfo(new
+        {
+            radios = new[] { new { value = "MobileMoney", @checked = true }, new { value = "Card", @checked = false } },
+            phone = true,
+            card = true,
+            typed = "077 50 84 12",
+        });
+
+        Assert.That(states[0], Is.EqualTo(new Visible(true, false, "")), "mobile money chosen");
+        Assert.That(states[1], Is.EqualTo(new Visible(false, true, "")), "card chosen");
+        Assert.That(states[2].Hint, Is.EqualTo("Recognised: Airtel Money"));
+    }
+
+    [Test]
+    public void With_card_only_the_card_help_stays_visible()
+    {
+        var states = RunPaymentInfo(new { radios = Array.Empty<object>(), hidden = "Card", phone = false, card = true });
+
+        Assert.That(states[0], Is.EqualTo(new Visible(false, true, null)));
+    }
 }
