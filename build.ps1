@@ -52,8 +52,10 @@ $env:DOTNET_ROLL_FORWARD = 'Major'
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
 
+# A simple function (no param block): '-c', '-o' ... reach dotnet as they are instead of binding to
+# PowerShell's common parameters.
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments = $true)] [string[]] $Arguments)
+    $Arguments = @($args | ForEach-Object { $_ })
     Write-Host "> dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
     & dotnet @Arguments
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE" }
