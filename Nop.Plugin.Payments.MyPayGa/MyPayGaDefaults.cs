@@ -11,6 +11,9 @@ public static class MyPayGaDefaults
     /// <summary>Order generic attribute holding the JSON list of <see cref="Domain.PaymentAttempt"/>.</summary>
     public const string AttemptsAttribute = "MyPayGa.PaymentAttempts";
 
+    /// <summary>Order generic attribute: JSON map uniqueID → MyPayGa's message about that attempt (display only).</summary>
+    public const string ProviderMessagesAttribute = "MyPayGa.ProviderMessages";
+
     /// <summary>CustomValues keys put in the ProcessPaymentRequest by the payment-info form.</summary>
     public const string ChannelCustomValue = "MyPayGa.Channel";
     public const string PhoneCustomValue = "MyPayGa.Phone";

@@ -3,7 +3,9 @@
     'use strict';
 
     var box = document.getElementById('mypayga-status');
-    if (!box || !window.fetch || box.getAttribute('data-final') === 'true') {
+    // A final state is not polled, except a failure whose reason MyPayGa has not sent yet.
+    if (!box || !window.fetch
+        || (box.getAttribute('data-final') === 'true' && box.getAttribute('data-awaiting-reason') !== 'true')) {
         return;
     }
 
@@ -25,6 +27,9 @@
     var clock = null;
     var busy = false;
     var stopped = false;
+    // After a failure: a few more polls for MyPayGa's reason, which its callback usually brings a moment later.
+    var finalShown = box.getAttribute('data-final') === 'true';
+    var reasonPollsLeft = 5;
 
     function pad(n) {
         return n < 10 ? '0' + n : String(n);
@@ -60,19 +65,38 @@
             return true;
         }
         if (status.final) {
-            stop(status.message, false);
-            if (retry && status.retryUrl) {
-                retry.setAttribute('href', status.retryUrl);
-                retry.hidden = false;
+            showFinal(status);
+            if (status.awaitingReason && reasonPollsLeft > 0) {
+                return false;
             }
+            stop(status.message, false);
             return true;
         }
         return false;
     }
 
+    function showFinal(status) {
+        finalShown = true;
+        clearInterval(clock);
+        if (spinner) { spinner.hidden = true; }
+        if (elapsedLine) { elapsedLine.hidden = true; }
+        if (noPrompt) { noPrompt.hidden = true; }
+        if (checkNow) { checkNow.hidden = true; }
+        if (retry && status.retryUrl) {
+            retry.setAttribute('href', status.retryUrl);
+            retry.hidden = false;
+        }
+    }
+
     function schedule() {
         if (stopped) { return; }
-        if (Date.now() - loadedAt >= maxMs) {
+        if (finalShown) {
+            if (reasonPollsLeft <= 0) {
+                stop(null, false);
+                return;
+            }
+            reasonPollsLeft -= 1;
+        } else if (Date.now() - loadedAt >= maxMs) {
             // Stop asking; "Check now" (a plain reload) stays available.
             stop(box.getAttribute('data-timeout-message'), true);
             return;
@@ -112,7 +136,7 @@
         });
     }
 
-    if (elapsed) {
+    if (elapsed && !finalShown) {
         clock = setInterval(showElapsed, 1000);
     }
     schedule();

@@ -32,6 +32,9 @@ public class MyPayGaPublicController : BasePluginController
     /// <summary>A new attempt this young may still be waiting on the shopper's phone.</summary>
     internal static readonly TimeSpan PushMayBePendingFor = TimeSpan.FromMinutes(3);
 
+    /// <summary>How long after an attempt started a failure without a reason may still get one from the callback.</summary>
+    internal static readonly TimeSpan ReasonMayArriveFor = TimeSpan.FromMinutes(10);
+
     private static readonly string[] TokenQueryNames = ["payment_token", "paymentToken", "token", "payment_ref"];
     private static readonly string[] ReferenceQueryNames = ["unique_id", "uniqueID", "uniqueId", "merchand_ref", "merchant_ref", "reference"];
 
@@ -188,7 +191,7 @@ public class MyPayGaPublicController : BasePluginController
         model.Phone = attempt?.Phone;
         model.NoAttemptYet = attempt is null;
         if (snapshot.State == PaymentState.Failed)
-            model.LastFailureMessage = await FailureMessageAsync(snapshot);
+            model.LastFailureMessage = await FailureMessageAsync(order, snapshot);
         model.PreviousRequestMayBePending = snapshot.State is PaymentState.Pending or PaymentState.ProviderUnavailable
             && attempt is { Channel: PaymentChannel.MobileMoney }
             && _timeProvider.GetUtcNow().UtcDateTime - attempt.CreatedOnUtc < PushMayBePendingFor;
@@ -349,7 +352,7 @@ public class MyPayGaPublicController : BasePluginController
             default:
                 var model = await ResultModelAsync(order, PaymentResultKind.Failed, WebKeys.ResultFailedTitle,
                     CanPay(order) ? WebKeys.StatusFailed : WebKeys.StatusOrderCancelled);
-                model.Reason = snapshot.ProviderMessage;
+                model.Reason = await FailureReasonAsync(order, snapshot);
                 return View(MyPayGaViewPaths.Result, model);
         }
     }
@@ -461,13 +464,16 @@ public class MyPayGaPublicController : BasePluginController
                 };
             case PaymentState.Failed:
                 var canPay = CanPay(order);
+                var reason = canPay ? await FailureReasonAsync(order, snapshot) : null;
                 return new()
                 {
                     State = state,
-                    Message = canPay ? await FailureMessageAsync(snapshot)
+                    Message = canPay ? await FailureMessageAsync(reason)
                         : await _localizationService.GetResourceAsync(WebKeys.StatusOrderCancelled),
                     RetryUrl = canPay ? RouteUrl(MyPayGaDefaults.Routes.Retry, new { orderGuid = order.OrderGuid }) : null,
                     Final = true,
+                    AwaitingReason = canPay && reason is null && snapshot.Attempt is { } failed
+                        && _timeProvider.GetUtcNow().UtcDateTime - failed.CreatedOnUtc < ReasonMayArriveFor,
                 };
             case PaymentState.HeldForReview:
                 return new()
@@ -503,11 +509,26 @@ public class MyPayGaPublicController : BasePluginController
     internal static string JsonNamingPolicyName(PaymentState state) =>
         System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(state.ToString());
 
-    private async Task<string> FailureMessageAsync(PaymentStatusSnapshot snapshot) =>
-        string.IsNullOrWhiteSpace(snapshot.ProviderMessage)
+    /// <summary>
+    /// Why the payment failed, in MyPayGa's words: its status text unless that is a bare "Failed", else what its
+    /// callback (or a refused payment-request) said about the same attempt. Display only; null when nothing says more.
+    /// </summary>
+    private async Task<string?> FailureReasonAsync(Order order, PaymentStatusSnapshot snapshot)
+    {
+        if (!ProviderMessages.IsBareStatusWord(snapshot.ProviderMessage) || snapshot.Attempt is null)
+            return ProviderMessages.Reason(snapshot.ProviderMessage, null);
+
+        return ProviderMessages.Reason(snapshot.ProviderMessage,
+            await _attemptStore.GetProviderMessageAsync(order, snapshot.Attempt.UniqueId));
+    }
+
+    private async Task<string> FailureMessageAsync(Order order, PaymentStatusSnapshot snapshot) =>
+        await FailureMessageAsync(await FailureReasonAsync(order, snapshot));
+
+    private async Task<string> FailureMessageAsync(string? reason) =>
+        reason is null
             ? await _localizationService.GetResourceAsync(WebKeys.StatusFailed)
-            : string.Format(CultureInfo.CurrentCulture,
-                await _localizationService.GetResourceAsync(WebKeys.StatusFailedWithReason), snapshot.ProviderMessage.Trim());
+            : string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(WebKeys.StatusFailedWithReason), reason);
 
     private async Task<RetryModel> PrepareRetryModelAsync(Order order, PaymentAttempt? attempt) => new()
     {

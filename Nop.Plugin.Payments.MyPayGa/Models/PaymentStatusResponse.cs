@@ -31,5 +31,13 @@ public sealed record PaymentStatusResponse
     [JsonPropertyName("final")]
     public bool Final { get; init; }
 
+    /// <summary>
+    /// Failed, but MyPayGa's reason has not arrived yet (its callback usually brings it a moment later): the page
+    /// shows the failure and asks a few more times for the reason.
+    /// </summary>
+    [JsonPropertyName("awaitingReason")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool AwaitingReason { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, SerializerOptions);
 }

@@ -41,6 +41,15 @@ public interface IPaymentAttemptStore
     Task AddAsync(Order order, PaymentAttempt attempt);
     /// <summary>The order an attempt's uniqueID or token belongs to, when it can be found; null otherwise.</summary>
     Task<Order?> FindOrderAsync(string? merchantReference, string? paymentToken);
+
+    /// <summary>
+    /// Keeps what MyPayGa said about an attempt (e.g. the operator's refusal), cleaned and cut, to be SHOWN to the
+    /// shopper; never used to decide anything. Empty texts and bare status words ("Failed") are not kept.
+    /// </summary>
+    Task SaveProviderMessageAsync(Order order, string uniqueId, string? message);
+
+    /// <summary>The message kept for an attempt, or null.</summary>
+    Task<string?> GetProviderMessageAsync(Order order, string uniqueId);
 }
 
 /// <summary>Result of starting a payment for an order.</summary>

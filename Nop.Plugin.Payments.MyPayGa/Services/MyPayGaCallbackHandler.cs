@@ -72,6 +72,7 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
         }
         else
         {
+            await KeepMessageAsync(order, hint);
             var snapshot = await _processor.ProcessAsync(order, StatusTrigger.Callback, cancellationToken);
             _statusCache.Invalidate(order.Id);
             result = snapshot.State == PaymentState.ProviderUnavailable
@@ -167,6 +168,28 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
         }
 
         return (null, providerDown);
+    }
+
+    /// <summary>
+    /// The callback often carries the operator's words ("you have insufficient funds") where paiement-detail only says
+    /// "Failed": they are kept for the attempt the hint names, to be shown if MyPayGa confirms the failure. Display only.
+    /// A success claim's message is not kept: shown beside a failure it would contradict it.
+    /// </summary>
+    private async Task KeepMessageAsync(Order order, CallbackHint hint)
+    {
+        var message = hint.ClaimedMessage;
+        if (string.IsNullOrWhiteSpace(message)
+            || (hint.ClaimedStatus.IsSuccess && !message.TrimStart().StartsWith("Refus", StringComparison.OrdinalIgnoreCase)))
+            return;
+
+        var token = hint.PaymentToken?.Trim();
+        var reference = hint.MerchantReference?.Trim();
+        var attempts = await _attemptStore.GetAttemptsAsync(order);
+        var attempt = !string.IsNullOrEmpty(token)
+            ? attempts.FirstOrDefault(a => string.Equals(a.PaymentToken, token, StringComparison.Ordinal))
+            : attempts.FirstOrDefault(a => string.Equals(a.UniqueId, reference, StringComparison.Ordinal));
+        if (attempt is not null)
+            await _attemptStore.SaveProviderMessageAsync(order, attempt.UniqueId, message);
     }
 
     private static bool Ours(Order order) =>

@@ -203,6 +203,9 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         catch (MyPayGaException ex)
         {
             await NoteFailureAsync(order, uniqueId, ex);
+            // The operator's refusal may be all the shopper ever gets: paiement-detail may later only say "Failed".
+            if (ex.Kind == MyPayGaErrorKind.Rejected)
+                await _attemptStore.SaveProviderMessageAsync(order, uniqueId, ex.ProviderMessage);
             var key = ex.OutcomeUnknown ? ServiceKeys.StartOutcomeUnknown
                 : ex.Kind == MyPayGaErrorKind.Rejected && LooksLikeInsufficientFunds(ex.ProviderMessage) ? ServiceKeys.StartInsufficientFunds
                 : ex.Kind == MyPayGaErrorKind.Rejected ? ServiceKeys.StartRejected

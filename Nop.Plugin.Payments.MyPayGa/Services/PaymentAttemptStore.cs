@@ -102,6 +102,47 @@ public class PaymentAttemptStore : IPaymentAttemptStore
         return null;
     }
 
+    public async Task SaveProviderMessageAsync(Order order, string uniqueId, string? message)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        if (string.IsNullOrWhiteSpace(uniqueId) || ProviderMessages.IsBareStatusWord(message))
+            return;
+
+        var cleaned = ProviderMessages.Clean(message)!;
+        var messages = await GetProviderMessagesAsync(order);
+        if (messages.TryGetValue(uniqueId, out var kept) && string.Equals(kept, cleaned, StringComparison.Ordinal))
+            return;
+
+        messages[uniqueId] = cleaned;
+        await _genericAttributeService.SaveAttributeAsync(order, MyPayGaDefaults.ProviderMessagesAttribute,
+            JsonSerializer.Serialize(messages, JsonOptions));
+    }
+
+    public async Task<string?> GetProviderMessageAsync(Order order, string uniqueId)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return (await GetProviderMessagesAsync(order)).TryGetValue(uniqueId, out var message) ? message : null;
+    }
+
+    /// <summary>Display-only texts: an unreadable map is simply empty.</summary>
+    private async Task<Dictionary<string, string>> GetProviderMessagesAsync(Order order)
+    {
+        var json = await _genericAttributeService.GetAttributeAsync<string>(order, MyPayGaDefaults.ProviderMessagesAttribute);
+        if (!string.IsNullOrWhiteSpace(json))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonOptions) is { } map)
+                    return new Dictionary<string, string>(map, StringComparer.Ordinal);
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        return new Dictionary<string, string>(StringComparer.Ordinal);
+    }
+
     /// <summary>"{CustomOrderNumber}-{n}": the order number is everything before the last '-'; the whole text as a fallback.</summary>
     internal static IEnumerable<string> CandidateOrderNumbers(string reference)
     {

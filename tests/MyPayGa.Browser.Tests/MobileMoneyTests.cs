@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MyPayGa.Browser.Tests.Support;
+using MyPayGa.Sandbox.Domain;
 using Nop.Plugin.Payments.MyPayGa.Localization;
 using Nop.Core.Domain.Payments;
 
@@ -53,9 +54,11 @@ public sealed class MobileMoneyTests : BrowserTest
         var order = await PlaceOrderAsync("074131313");
         await WaitForPendingPageAsync();
 
-        // paiement-detail gives a status word ("Failed"), not the operator's message: the page says the payment failed.
+        // paiement-detail only says "Failed"; the operator's words come with MyPayGa's callback and are shown as they are.
         var message = Page.Locator("#mypayga-status [data-role=message]");
         await Assertions.Expect(message).ToContainTextAsync(Failed);
+        await Assertions.Expect(message).ToContainTextAsync(TestData.InsufficientFunds);
+        await Assertions.Expect(message).Not.ToContainTextAsync(": Failed");
         var retry = Page.Locator("#mypayga-status [data-role=retry]");
         await Assertions.Expect(retry).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("#mypayga-status [data-role=spinner]")).ToBeHiddenAsync();
@@ -65,6 +68,7 @@ public sealed class MobileMoneyTests : BrowserTest
         await retry.ClickAsync();
         await WaitForUrlAsync(new Regex("/mypayga/retry/"));
         await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(Failed);
+        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(TestData.InsufficientFunds);
         await Assertions.Expect(Page.Locator("#mypayga-channel-mobile")).ToBeCheckedAsync();
         await Page.FillAsync("#mypayga-phone", "077508412");
         await Assertions.Expect(Page.Locator("#mypayga-operator-hint")).ToHaveTextAsync("Recognised: Airtel Money");

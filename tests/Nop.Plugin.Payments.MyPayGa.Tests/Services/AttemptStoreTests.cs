@@ -100,4 +100,43 @@ public sealed class AttemptStoreTests
         Assert.That(await Store.FindOrderAsync(null, $"tok_{order.CustomOrderNumber}_1"), Is.Null, "a token alone is resolved by the caller");
         Assert.That(await Store.FindOrderAsync("", null), Is.Null);
     }
+
+    [Test]
+    public async Task Provider_messages_are_kept_per_attempt_cleaned_and_read_back()
+    {
+        var order = _harness.AddOrder();
+
+        await Store.SaveProviderMessageAsync(order, $"{order.CustomOrderNumber}-1", "Dear customer,\r\nyou have insuffient funds. Thank you.");
+        await Store.SaveProviderMessageAsync(order, $"{order.CustomOrderNumber}-2", "Numéro non éligible");
+
+        Assert.That(await Store.GetProviderMessageAsync(order, $"{order.CustomOrderNumber}-1"),
+            Is.EqualTo("Dear customer, you have insuffient funds. Thank you."));
+        Assert.That(await Store.GetProviderMessageAsync(order, $"{order.CustomOrderNumber}-2"), Is.EqualTo("Numéro non éligible"));
+        Assert.That(await Store.GetProviderMessageAsync(order, $"{order.CustomOrderNumber}-3"), Is.Null);
+        Assert.That(_harness.Attribute(order, MyPayGaDefaults.ProviderMessagesAttribute), Does.StartWith("{"));
+    }
+
+    [Test]
+    public async Task A_bare_status_word_never_replaces_a_kept_message()
+    {
+        var order = _harness.AddOrder();
+        var uniqueId = $"{order.CustomOrderNumber}-1";
+        await Store.SaveProviderMessageAsync(order, uniqueId, "Dear customer,you have insuffient funds. Thank you.");
+
+        await Store.SaveProviderMessageAsync(order, uniqueId, "Failed");
+        await Store.SaveProviderMessageAsync(order, uniqueId, "   ");
+
+        Assert.That(await Store.GetProviderMessageAsync(order, uniqueId), Is.EqualTo("Dear customer,you have insuffient funds. Thank you."));
+    }
+
+    [Test]
+    public async Task Unreadable_provider_messages_are_simply_none()
+    {
+        var order = _harness.AddOrder();
+        _harness.SetAttribute(order, MyPayGaDefaults.ProviderMessagesAttribute, "{not json");
+
+        Assert.That(await Store.GetProviderMessageAsync(order, $"{order.CustomOrderNumber}-1"), Is.Null);
+        await Store.SaveProviderMessageAsync(order, $"{order.CustomOrderNumber}-1", "Solde insuffisant");
+        Assert.That(await Store.GetProviderMessageAsync(order, $"{order.CustomOrderNumber}-1"), Is.EqualTo("Solde insuffisant"));
+    }
 }

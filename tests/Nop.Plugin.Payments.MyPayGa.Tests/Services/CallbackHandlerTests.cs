@@ -275,4 +275,60 @@ public sealed class CallbackHandlerTests
         Assert.That(lines[0], Does.Contain(attempt.UniqueId).And.Contain("074 ••• •12").And.Contain("200"));
         Assert.That(lines[0], Does.Not.Contain("074121212"));
     }
+
+    private const string InsufficientFunds = "Dear customer,you have insuffient funds. Thank you.";
+
+    private static RawCallbackRequest FailureClaim(PaymentAttempt attempt, string? message = InsufficientFunds, bool withToken = true) =>
+        FormCallback(("unique_id", attempt.UniqueId), ("payment_token", withToken ? attempt.PaymentToken : null),
+            ("order_status", "400"), ("message", message), ("client_phone", "074131313"));
+
+    [Test]
+    public async Task The_operators_reason_in_a_failure_callback_is_kept_for_that_attempt_and_decides_nothing()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        // paiement-detail only says "Failed"; the callback carries the operator's words.
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken, "Failed");
+
+        var result = await HandleAsync(FailureClaim(attempt));
+
+        Assert.That(result.Snapshot!.State, Is.EqualTo(PaymentState.Failed));
+        Assert.That(await _harness.Get<IPaymentAttemptStore>().GetProviderMessageAsync(order, attempt.UniqueId), Is.EqualTo(InsufficientFunds));
+        AssertNotPaid(order);
+    }
+
+    [Test]
+    public async Task A_reason_is_kept_for_a_callback_naming_only_the_reference()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken, "Failed");
+
+        await HandleAsync(FailureClaim(attempt, withToken: false));
+
+        Assert.That(await _harness.Get<IPaymentAttemptStore>().GetProviderMessageAsync(order, attempt.UniqueId), Is.EqualTo(InsufficientFunds));
+    }
+
+    [Test]
+    public async Task A_success_claims_message_is_not_kept()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken, "Failed");
+
+        await HandleAsync(FormCallback(("unique_id", attempt.UniqueId), ("payment_token", attempt.PaymentToken),
+            ("order_status", "200"), ("message", "Payment success")));
+
+        Assert.That(await _harness.Get<IPaymentAttemptStore>().GetProviderMessageAsync(order, attempt.UniqueId), Is.Null);
+    }
+
+    [Test]
+    public async Task No_message_is_kept_for_a_callback_that_matches_no_order()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+
+        var result = await HandleAsync(FormCallback(("unique_id", $"{order.CustomOrderNumber}-7"), ("order_status", "400"),
+            ("message", "Forged words")));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(404));
+        Assert.That(_harness.Attribute(order, MyPayGaDefaults.ProviderMessagesAttribute), Is.Null);
+        Assert.That(attempt.Number, Is.EqualTo(1));
+    }
 }

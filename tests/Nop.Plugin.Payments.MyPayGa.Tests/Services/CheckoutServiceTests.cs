@@ -346,4 +346,30 @@ public sealed class CheckoutServiceTests
         _harness.Client.Verify(c => c.GetHashAsync(It.Is<GetHashRequest>(r =>
             r.FirstName == "Jean" && r.LastName == "Mba" && r.Email == "jean@example.ga"), It.IsAny<CancellationToken>()));
     }
+
+    [Test]
+    public async Task A_refused_push_keeps_the_operators_words_for_the_attempt()
+    {
+        var order = _harness.AddOrder();
+        _harness.Client.Setup(c => c.RequestMobilePaymentAsync(It.IsAny<MobilePaymentRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new MyPayGaException(MyPayGaErrorKind.Rejected, "payment-request", "refused", providerStatus: "400",
+                providerMessage: "Numéro non éligible"));
+
+        var result = await Service.StartAsync(order, PaymentChannel.MobileMoney, "074121212");
+
+        Assert.That(await _harness.Get<IPaymentAttemptStore>().GetProviderMessageAsync(order, result.Attempt!.UniqueId),
+            Is.EqualTo("Numéro non éligible"));
+    }
+
+    [Test]
+    public async Task A_push_whose_outcome_is_unknown_keeps_no_message()
+    {
+        var order = _harness.AddOrder();
+        _harness.Client.Setup(c => c.RequestMobilePaymentAsync(It.IsAny<MobilePaymentRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new MyPayGaException(MyPayGaErrorKind.Timeout, "payment-request", "No answer in 20 s"));
+
+        await Service.StartAsync(order, PaymentChannel.MobileMoney, "074121212");
+
+        Assert.That(_harness.Attribute(order, MyPayGaDefaults.ProviderMessagesAttribute), Is.Null);
+    }
 }

@@ -231,6 +231,85 @@ public sealed class PublicControllerTests
         Assert.That(json.GetProperty("final").GetBoolean(), Is.True);
     }
 
+    private const string InsufficientFunds = "Dear customer,you have insuffient funds. Thank you.";
+
+    private void KeptMessage(string uniqueId, string? message) =>
+        _attempts.Setup(a => a.GetProviderMessageAsync(It.Is<Order>(o => o.Id == _order.Id), uniqueId)).ReturnsAsync(message);
+
+    [Test]
+    public async Task Status_of_a_failure_mypaygas_only_calls_failed_shows_the_operators_kept_reason()
+    {
+        CacheSays(PaymentState.Failed, Attempt(), "Failed");
+        KeptMessage("1001-1", InsufficientFunds);
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("message").GetString(),
+            Is.EqualTo(string.Format(CultureInfo.InvariantCulture, English(WebKeys.StatusFailedWithReason), InsufficientFunds)));
+        Assert.That(json.TryGetProperty("awaitingReason", out _), Is.False);
+    }
+
+    [Test]
+    public async Task Status_never_shows_a_bare_status_word_as_the_reason_and_waits_a_little_for_the_real_one()
+    {
+        CacheSays(PaymentState.Failed, Attempt(), "Failed");
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("message").GetString(), Is.EqualTo(English(WebKeys.StatusFailed)));
+        Assert.That(json.GetProperty("final").GetBoolean(), Is.True);
+        Assert.That(json.GetProperty("awaitingReason").GetBoolean(), Is.True, "the callback may still bring the reason");
+    }
+
+    [Test]
+    public async Task Status_of_an_old_failure_without_reason_does_not_wait_for_one()
+    {
+        var old = Attempt() with { CreatedOnUtc = Now - MyPayGaPublicController.ReasonMayArriveFor - TimeSpan.FromSeconds(1) };
+        CacheSays(PaymentState.Failed, old, "Failed");
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("message").GetString(), Is.EqualTo(English(WebKeys.StatusFailed)));
+        Assert.That(json.TryGetProperty("awaitingReason", out _), Is.False);
+    }
+
+    [Test]
+    public async Task A_descriptive_status_text_wins_over_a_kept_message()
+    {
+        CacheSays(PaymentState.Failed, Attempt(PaymentChannel.Card), "Refus solde ins");
+        KeptMessage("1001-1", "something else");
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("message").GetString(), Does.EndWith("Refus solde ins"));
+    }
+
+    [Test]
+    public async Task The_retry_page_names_the_operators_kept_reason()
+    {
+        CacheSays(PaymentState.Failed, Attempt(phone: "074131313"), "Failed");
+        KeptMessage("1001-1", InsufficientFunds);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.LastFailureMessage, Does.Contain("insuffient funds").And.Not.Contain(": Failed"));
+    }
+
+    [Test]
+    public async Task The_return_page_gives_the_kept_reason_and_no_bare_status_word()
+    {
+        _http.Request.QueryString = new QueryString("?unique_id=1001-1&payment_token=tok_1");
+        _attempts.Setup(a => a.FindOrderAsync("1001-1", "tok_1")).ReturnsAsync(_order);
+        ProcessorSays(PaymentState.Failed, Attempt(), "Failed");
+
+        var without = ViewModel<PaymentResultModel>(await Controller().Return("failure", default), MyPayGaViewPaths.Result);
+        KeptMessage("1001-1", InsufficientFunds);
+        var with = ViewModel<PaymentResultModel>(await Controller().Return("failure", default), MyPayGaViewPaths.Result);
+
+        Assert.That(without.Reason, Is.Null);
+        Assert.That(with.Reason, Is.EqualTo(InsufficientFunds));
+    }
+
     [Test]
     public async Task Status_of_a_failed_payment_on_a_cancelled_order_offers_no_retry()
     {

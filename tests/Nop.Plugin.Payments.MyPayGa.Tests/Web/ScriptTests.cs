@@ -160,8 +160,9 @@ public sealed partial class ScriptTests
         return JsonSerializer.Deserialize<PageState>(RunNode(script), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
     }
 
-    private static object Status(string state, string message, bool final = false, string? redirectUrl = null, string? retryUrl = null) =>
-        new { body = new { state, message, final, redirectUrl, retryUrl } };
+    private static object Status(string state, string message, bool final = false, string? redirectUrl = null, string? retryUrl = null,
+        bool awaitingReason = false) =>
+        new { body = new { state, message, final, redirectUrl, retryUrl, awaitingReason } };
 
     [Test]
     public void The_pending_page_polls_until_paid_then_goes_to_the_completed_page()
@@ -193,6 +194,40 @@ public sealed partial class ScriptTests
             Assert.That(page.RetryHref, Is.EqualTo("/mypayga/retry/x"));
             Assert.That(page.SpinnerHidden, Is.True);
             Assert.That(page.CheckNowHidden, Is.True);
+        });
+    }
+
+    [Test]
+    public void A_failure_without_its_reason_yet_shows_the_failure_and_asks_again_until_the_reason_arrives()
+    {
+        var page = RunPendingPage(Status("pending", "Waiting"),
+            Status("failed", "The payment did not go through.", final: true, retryUrl: "/mypayga/retry/x", awaitingReason: true),
+            Status("failed", "The payment did not go through.", final: true, retryUrl: "/mypayga/retry/x", awaitingReason: true),
+            Status("failed", "The payment did not go through: insufficient funds", final: true, retryUrl: "/mypayga/retry/x"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Fetches, Is.EqualTo(4), "stops once the reason is there");
+            Assert.That(page.Message, Does.Contain("insufficient funds"));
+            Assert.That(page.RetryHidden, Is.False);
+            Assert.That(page.SpinnerHidden, Is.True);
+            Assert.That(page.CheckNowHidden, Is.True);
+        });
+    }
+
+    [Test]
+    public void A_reason_that_never_arrives_stops_the_polling_after_a_few_more_asks()
+    {
+        var page = RunPendingPage(Status("pending", "Waiting"),
+            Status("failed", "The payment did not go through.", final: true, retryUrl: "/mypayga/retry/x", awaitingReason: true));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Fetches, Is.EqualTo(7), "the failure, then five more asks");
+            Assert.That(page.Message, Is.EqualTo("The payment did not go through."));
+            Assert.That(page.RetryHidden, Is.False);
+            Assert.That(page.CheckNowHidden, Is.True);
+            Assert.That(page.Seconds, Is.LessThan(30));
         });
     }
 
