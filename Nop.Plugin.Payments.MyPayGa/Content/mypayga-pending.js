@@ -22,6 +22,8 @@
     var retry = box.querySelector('[data-role=retry]');
     var checkNow = box.querySelector('[data-role=check-now]');
     var noPrompt = document.querySelector('[data-role=no-prompt]');
+    var pageTitle = document.querySelector('[data-role=page-title]');
+    var instructions = document.querySelector('[data-role=instructions]');
 
     var timer = null;
     var clock = null;
@@ -78,6 +80,16 @@
     function showFinal(status) {
         finalShown = true;
         clearInterval(clock);
+        // "Confirm the payment on your phone" no longer holds: the heading and the text say what happened.
+        if (pageTitle && typeof status.title === 'string' && status.title) {
+            var oldTitle = (pageTitle.textContent || '').trim();
+            if (oldTitle && document.title) { document.title = document.title.replace(oldTitle, status.title); }
+            pageTitle.textContent = status.title;
+        }
+        if (instructions && typeof status.instructions === 'string') {
+            instructions.textContent = status.instructions;
+            instructions.hidden = !status.instructions;
+        }
         if (spinner) { spinner.hidden = true; }
         if (elapsedLine) { elapsedLine.hidden = true; }
         if (noPrompt) { noPrompt.hidden = true; }

@@ -471,6 +471,8 @@ public class MyPayGaPublicController : BasePluginController
                     Message = canPay ? await FailureMessageAsync(reason)
                         : await _localizationService.GetResourceAsync(WebKeys.StatusOrderCancelled),
                     RetryUrl = canPay ? RouteUrl(MyPayGaDefaults.Routes.Retry, new { orderGuid = order.OrderGuid }) : null,
+                    Title = await _localizationService.GetResourceAsync(WebKeys.ResultFailedTitle),
+                    Instructions = canPay ? await _localizationService.GetResourceAsync(WebKeys.PendingFailedInstructions) : string.Empty,
                     Final = true,
                     AwaitingReason = canPay && reason is null && snapshot.Attempt is { } failed
                         && _timeProvider.GetUtcNow().UtcDateTime - failed.CreatedOnUtc < ReasonMayArriveFor,
@@ -480,6 +482,8 @@ public class MyPayGaPublicController : BasePluginController
                 {
                     State = state,
                     Message = await _localizationService.GetResourceAsync(WebKeys.StatusHeldForReview),
+                    Title = await _localizationService.GetResourceAsync(WebKeys.ResultHeldForReviewTitle),
+                    Instructions = string.Empty,
                     Final = true,
                 };
             case PaymentState.AmountMismatch:
@@ -487,6 +491,8 @@ public class MyPayGaPublicController : BasePluginController
                 {
                     State = state,
                     Message = await _localizationService.GetResourceAsync(WebKeys.StatusAmountMismatch),
+                    Title = await _localizationService.GetResourceAsync(WebKeys.ResultAmountMismatchTitle),
+                    Instructions = string.Empty,
                     Final = true,
                 };
             case PaymentState.ProviderUnavailable:

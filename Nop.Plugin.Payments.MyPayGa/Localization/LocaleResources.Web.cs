@@ -44,6 +44,7 @@ public static partial class LocaleResources
         public const string PendingNoScript = P + "Pending.NoScript";
         public const string PendingRetry = P + "Pending.Retry";
         public const string PendingOrderDetails = P + "Pending.OrderDetails";
+        public const string PendingFailedInstructions = P + "Pending.FailedInstructions";
 
         public const string StatusNotStarted = P + "Status.NotStarted";
         public const string StatusPending = P + "Status.Pending";
@@ -210,6 +211,9 @@ public static partial class LocaleResources
             "Cette page ne peut pas se mettre à jour toute seule dans votre navigateur : appuyez sur « Vérifier maintenant » une fois le paiement confirmé.");
         Add(WebKeys.PendingRetry, "Try again", "Réessayer");
         Add(WebKeys.PendingOrderDetails, "View order details", "Voir le détail de la commande");
+        Add(WebKeys.PendingFailedInstructions,
+            "Your order is saved but not paid yet. Press “Try again” to pay it, with another number or card if needed.",
+            "Votre commande est enregistrée mais n'est pas encore payée. Appuyez sur « Réessayer » pour la payer, au besoin avec un autre numéro ou une autre carte.");
 
         // Status messages (pending page and its polling)
         Add(WebKeys.StatusNotStarted, "Choose how you want to pay to continue.", "Choisissez votre moyen de paiement pour continuer.");

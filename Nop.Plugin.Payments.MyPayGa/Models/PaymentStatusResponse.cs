@@ -27,6 +27,16 @@ public sealed record PaymentStatusResponse
     [JsonPropertyName("retryUrl")]
     public string? RetryUrl { get; init; }
 
+    /// <summary>The page heading for a final state that is not a payment (e.g. "Payment not completed"); null: unchanged.</summary>
+    [JsonPropertyName("title")]
+    public string? Title { get; init; }
+
+    /// <summary>
+    /// What replaces "confirm on your phone" for a final state that is not a payment; "" hides it; null: unchanged.
+    /// </summary>
+    [JsonPropertyName("instructions")]
+    public string? Instructions { get; init; }
+
     /// <summary>True when polling should stop (nothing more will change by itself).</summary>
     [JsonPropertyName("final")]
     public bool Final { get; init; }

@@ -13,6 +13,8 @@ public sealed class MobileMoneyTests : BrowserTest
     /// <summary>"The payment did not go through" (the start of the failure messages, with or without a reason).</summary>
     private static readonly string Failed = LocaleResources.English[LocaleResources.WebKeys.StatusFailed].TrimEnd('.');
 
+    private static string English(string key) => LocaleResources.English[key];
+
     [Test]
     public async Task Paid_push_turns_the_pending_page_into_the_completed_page_by_itself()
     {
@@ -62,6 +64,11 @@ public sealed class MobileMoneyTests : BrowserTest
         var retry = Page.Locator("#mypayga-status [data-role=retry]");
         await Assertions.Expect(retry).ToBeVisibleAsync();
         await Assertions.Expect(Page.Locator("#mypayga-status [data-role=spinner]")).ToBeHiddenAsync();
+        // "Confirm the payment on your phone" no longer holds once the payment has failed.
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync(English(LocaleResources.WebKeys.ResultFailedTitle));
+        await Assertions.Expect(Page.Locator(".mypayga-instructions")).ToHaveTextAsync(English(LocaleResources.WebKeys.PendingFailedInstructions));
+        await Assertions.Expect(Page).ToHaveTitleAsync(new Regex(Regex.Escape(English(LocaleResources.WebKeys.ResultFailedTitle))));
+        await Assertions.Expect(Page.Locator("[data-role=no-prompt]")).ToBeHiddenAsync();
         await ScreenshotAsync("pending-failed");
         Assert.That(Stored(order).PaymentStatus, Is.EqualTo(PaymentStatus.Pending), "a failed push leaves the order payable");
 

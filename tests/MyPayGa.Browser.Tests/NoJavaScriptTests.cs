@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MyPayGa.Browser.Tests.Support;
+using MyPayGa.Sandbox.Domain;
+using Nop.Plugin.Payments.MyPayGa.Localization;
 
 namespace MyPayGa.Browser.Tests;
 
@@ -50,4 +52,28 @@ public sealed class NoJavaScriptTests : BrowserTest
         AssertPaidOnce(order);
         AssertStoreHealthy();
     }
+
+    [Test]
+    public async Task A_failed_push_reloaded_with_check_now_says_so_in_the_heading_without_a_spinner()
+    {
+        var order = await PlaceOrderAsync("074131313");
+        await WaitForPendingPageAsync();
+        await WhenSandboxIdleAsync(); // the operator refused; MyPayGa called the store back with its reason
+
+        await Page.ClickAsync("form.mypayga-check-now button");
+
+        await WaitForUrlAsync(new Regex(@"/mypayga/pending/[0-9a-f-]{36}\?$")); // the same page, reloaded by its GET form
+        await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync(English(LocaleResources.WebKeys.ResultFailedTitle));
+        await Assertions.Expect(Page.Locator(".mypayga-instructions")).ToHaveTextAsync(English(LocaleResources.WebKeys.PendingFailedInstructions));
+        await Assertions.Expect(Page.Locator("#mypayga-status [data-role=message]")).ToContainTextAsync(TestData.InsufficientFunds);
+        await Assertions.Expect(Page.Locator("#mypayga-status [data-role=spinner]")).ToBeHiddenAsync();
+        await Assertions.Expect(Page.Locator("form.mypayga-check-now")).ToBeHiddenAsync();
+        await Assertions.Expect(Page.Locator("#mypayga-status [data-role=retry]")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("noscript")).ToHaveCountAsync(0); // no "press Check now" once nothing is left to check
+        await ScreenshotAsync("pending-failed");
+        Assert.That(Stored(order).PaymentStatus, Is.EqualTo(Nop.Core.Domain.Payments.PaymentStatus.Pending));
+        AssertStoreHealthy();
+    }
+
+    private static string English(string key) => LocaleResources.English[key];
 }

@@ -337,6 +337,53 @@ public sealed class PublicControllerTests
     }
 
     [Test]
+    public async Task A_failure_brings_its_own_heading_and_text_instead_of_confirm_on_your_phone()
+    {
+        CacheSays(PaymentState.Failed, Attempt(), "Failed");
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("title").GetString(), Is.EqualTo(English(WebKeys.ResultFailedTitle)));
+        Assert.That(json.GetProperty("instructions").GetString(), Is.EqualTo(English(WebKeys.PendingFailedInstructions)));
+    }
+
+    [Test]
+    public async Task A_failure_on_a_cancelled_order_hides_the_instructions()
+    {
+        _order.OrderStatus = OrderStatus.Cancelled;
+        CacheSays(PaymentState.Failed, Attempt(), "Failed");
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("title").GetString(), Is.EqualTo(English(WebKeys.ResultFailedTitle)));
+        Assert.That(json.GetProperty("instructions").GetString(), Is.Empty);
+    }
+
+    [TestCase(PaymentState.HeldForReview, WebKeys.ResultHeldForReviewTitle)]
+    [TestCase(PaymentState.AmountMismatch, WebKeys.ResultAmountMismatchTitle)]
+    public async Task Other_final_states_bring_their_heading_and_hide_the_phone_instructions(PaymentState state, string titleKey)
+    {
+        CacheSays(state, Attempt());
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.GetProperty("title").GetString(), Is.EqualTo(English(titleKey)));
+        Assert.That(json.GetProperty("instructions").GetString(), Is.Empty);
+    }
+
+    [TestCase(PaymentState.Pending)]
+    [TestCase(PaymentState.ProviderUnavailable)]
+    public async Task While_waiting_the_heading_and_text_stay_as_they_are(PaymentState state)
+    {
+        CacheSays(state, Attempt());
+
+        var json = Json(await Controller().Status(_order.OrderGuid, default));
+
+        Assert.That(json.TryGetProperty("title", out _), Is.False);
+        Assert.That(json.TryGetProperty("instructions", out _), Is.False);
+    }
+
+    [Test]
     public async Task Status_survives_a_cache_that_throws_and_says_unavailable()
     {
         _cache.Setup(c => c.GetAsync(It.IsAny<Order>(), It.IsAny<CancellationToken>())).ThrowsAsync(new TimeoutException());
@@ -414,6 +461,17 @@ public sealed class PublicControllerTests
         Assert.That(model.Status.Final, Is.True);
         Assert.That(model.Status.Message, Does.Contain("Solde insuffisant"));
         Assert.That(model.Status.RetryUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
+    }
+
+    [Test]
+    public async Task The_pending_page_of_a_failed_payment_is_rendered_with_the_failure_heading_without_javascript()
+    {
+        CacheSays(PaymentState.Failed, Attempt(), "Solde insuffisant");
+
+        var model = ViewModel<PendingPageModel>(await Controller().Pending(_order.OrderGuid, default), MyPayGaViewPaths.Pending);
+
+        Assert.That(model.Status.Title, Is.EqualTo(English(WebKeys.ResultFailedTitle)));
+        Assert.That(model.Status.Instructions, Is.EqualTo(English(WebKeys.PendingFailedInstructions)));
     }
 
     #endregion

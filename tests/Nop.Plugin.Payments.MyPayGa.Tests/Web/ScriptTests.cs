@@ -117,11 +117,16 @@ public sealed partial class ScriptTests
             listeners: {}, addEventListener(t, f) { this.listeners[t] = f; } }; }
         const parts = { message: el(), spinner: el(), 'elapsed-line': el(), elapsed: el(), retry: el(), 'check-now': el() };
         parts.retry.hidden = true;
-        const noPrompt = el();
+        const noPrompt = el(), pageTitle = el(), intro = el();
+        pageTitle.textContent = 'Confirm the payment on your phone';
+        intro.textContent = 'We sent a payment request to your phone.';
+        const pageParts = { 'no-prompt': noPrompt, 'page-title': pageTitle, instructions: intro };
         const box = el({ 'data-status-url': '/mypayga/status/x', 'data-interval-ms': '3000', 'data-max-seconds': '600',
             'data-elapsed-seconds': '65', 'data-final': 'false', 'data-timeout-message': 'TIMED OUT' });
         box.querySelector = sel => parts[/data-role=([a-z-]+)/.exec(sel)[1]];
-        globalThis.document = { getElementById: id => id === 'mypayga-status' ? box : null, querySelector: () => noPrompt };
+        globalThis.document = { title: 'Confirm the payment on your phone. Test store',
+            getElementById: id => id === 'mypayga-status' ? box : null,
+            querySelector: sel => pageParts[/data-role=([a-z-]+)/.exec(sel)[1]] };
         globalThis.window = globalThis;
         window.location = { assign: url => { assigned = url; } };
         Date.now = () => now;
@@ -144,12 +149,15 @@ public sealed partial class ScriptTests
             }
             console.log(JSON.stringify({ fetches, assigned, message: parts.message.textContent, state: box.getAttribute('data-state'),
                 spinnerHidden: parts.spinner.hidden, retryHidden: parts.retry.hidden, retryHref: parts.retry.getAttribute('href'),
-                checkNowHidden: parts['check-now'].hidden, elapsed: parts.elapsed.textContent, seconds: (now - 1000000) / 1000 }));
+                checkNowHidden: parts['check-now'].hidden, elapsed: parts.elapsed.textContent, seconds: (now - 1000000) / 1000,
+                title: pageTitle.textContent, documentTitle: document.title, instructions: intro.textContent,
+                instructionsHidden: intro.hidden, noPromptHidden: noPrompt.hidden }));
         })();
         """;
 
     private sealed record PageState(int Fetches, string? Assigned, string Message, string? State, bool SpinnerHidden,
-        bool RetryHidden, string? RetryHref, bool CheckNowHidden, string Elapsed, double Seconds);
+        bool RetryHidden, string? RetryHref, bool CheckNowHidden, string Elapsed, double Seconds,
+        string Title, string DocumentTitle, string Instructions, bool InstructionsHidden, bool NoPromptHidden);
 
     private static PageState RunPendingPage(params object[] answers)
     {
@@ -161,8 +169,8 @@ public sealed partial class ScriptTests
     }
 
     private static object Status(string state, string message, bool final = false, string? redirectUrl = null, string? retryUrl = null,
-        bool awaitingReason = false) =>
-        new { body = new { state, message, final, redirectUrl, retryUrl, awaitingReason } };
+        bool awaitingReason = false, string? title = null, string? instructions = null) =>
+        new { body = new { state, message, final, redirectUrl, retryUrl, awaitingReason, title, instructions } };
 
     [Test]
     public void The_pending_page_polls_until_paid_then_goes_to_the_completed_page()
@@ -195,6 +203,36 @@ public sealed partial class ScriptTests
             Assert.That(page.SpinnerHidden, Is.True);
             Assert.That(page.CheckNowHidden, Is.True);
         });
+    }
+
+    [Test]
+    public void A_failure_replaces_the_heading_and_the_confirm_on_your_phone_text()
+    {
+        var page = RunPendingPage(Status("pending", "Waiting"),
+            Status("failed", "The payment did not go through.", final: true, retryUrl: "/mypayga/retry/x",
+                title: "Payment not completed", instructions: "Your order is saved but not paid yet."));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(page.Title, Is.EqualTo("Payment not completed"));
+            Assert.That(page.DocumentTitle, Is.EqualTo("Payment not completed. Test store"));
+            Assert.That(page.Instructions, Is.EqualTo("Your order is saved but not paid yet."));
+            Assert.That(page.InstructionsHidden, Is.False);
+            Assert.That(page.SpinnerHidden, Is.True);
+            Assert.That(page.NoPromptHidden, Is.True);
+        });
+    }
+
+    [Test]
+    public void Empty_instructions_hide_the_text_and_a_pending_answer_changes_neither()
+    {
+        var waiting = RunPendingPage(Status("pending", "Waiting"), new { status = 404 });
+        var held = RunPendingPage(Status("heldForReview", "Under review", final: true, title: "Payment under review", instructions: ""));
+
+        Assert.That(waiting.Title, Is.EqualTo("Confirm the payment on your phone"));
+        Assert.That(waiting.InstructionsHidden, Is.False);
+        Assert.That(held.Title, Is.EqualTo("Payment under review"));
+        Assert.That(held.InstructionsHidden, Is.True);
     }
 
     [Test]
