@@ -14,6 +14,9 @@ public static class MyPayGaDefaults
     /// <summary>Order generic attribute: JSON map uniqueID → MyPayGa's message about that attempt (display only).</summary>
     public const string ProviderMessagesAttribute = "MyPayGa.ProviderMessages";
 
+    /// <summary>Order generic attribute: why starting the payment at checkout failed, until the retry page shows it.</summary>
+    public const string StartErrorAttribute = "MyPayGa.StartError";
+
     /// <summary>CustomValues keys put in the ProcessPaymentRequest by the payment-info form.</summary>
     public const string ChannelCustomValue = "MyPayGa.Channel";
     public const string PhoneCustomValue = "MyPayGa.Phone";

@@ -103,7 +103,12 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
 
         var result = await _checkoutService.StartAsync(order, channel.Value, phone);
         if (!result.Success)
+        {
+            // The checkout only follows the redirect: the retry page tells the shopper what went wrong.
+            if (!string.IsNullOrWhiteSpace(result.ErrorMessage))
+                await _attemptStore.SaveStartErrorAsync(order, result.ErrorMessage, DateTime.UtcNow);
             return MyPayGaDefaults.Routes.RetryPath;
+        }
 
         return channel == PaymentChannel.Card ? MyPayGaDefaults.Routes.CardRedirectPath : MyPayGaDefaults.Routes.PendingPath;
     }

@@ -32,6 +32,9 @@ public class MyPayGaPublicController : BasePluginController
     /// <summary>A new attempt this young may still be waiting on the shopper's phone.</summary>
     internal static readonly TimeSpan PushMayBePendingFor = TimeSpan.FromMinutes(3);
 
+    /// <summary>How long the retry page still explains why starting the payment at checkout failed.</summary>
+    internal static readonly TimeSpan StartErrorShownFor = TimeSpan.FromMinutes(15);
+
     /// <summary>How long after an attempt started a failure without a reason may still get one from the callback.</summary>
     internal static readonly TimeSpan ReasonMayArriveFor = TimeSpan.FromMinutes(10);
 
@@ -187,14 +190,20 @@ public class MyPayGaPublicController : BasePluginController
 
         var attempt = snapshot.Attempt ?? await _attemptStore.GetLatestAsync(order);
         var model = await PrepareRetryModelAsync(order, attempt);
-        model.SelectedChannel = attempt is not null && IsEnabled(attempt.Channel) ? attempt.Channel : DefaultChannel();
-        model.Phone = attempt?.Phone;
+        // What the shopper chose last: the latest attempt, else the checkout's choice (a start that failed there).
+        var (checkoutChannel, checkoutPhone) = attempt is null ? MyPayGaPaymentMethod.ReadOrderChoice(order) : (null, null);
+        var lastChannel = attempt?.Channel ?? checkoutChannel;
+        model.SelectedChannel = lastChannel is { } last && IsEnabled(last) ? last : DefaultChannel();
+        model.Phone = attempt is null ? checkoutPhone : attempt.Phone;
         model.NoAttemptYet = attempt is null;
         if (snapshot.State == PaymentState.Failed)
             model.LastFailureMessage = await FailureMessageAsync(order, snapshot);
         model.PreviousRequestMayBePending = snapshot.State is PaymentState.Pending or PaymentState.ProviderUnavailable
             && attempt is { Channel: PaymentChannel.MobileMoney }
             && _timeProvider.GetUtcNow().UtcDateTime - attempt.CreatedOnUtc < PushMayBePendingFor;
+        // Sent here by a start that failed at checkout: say why (once).
+        if (await _attemptStore.TakeStartErrorAsync(order, _timeProvider.GetUtcNow().UtcDateTime, StartErrorShownFor) is { } startError)
+            model.Errors.Add(startError);
 
         return View(MyPayGaViewPaths.Retry, model);
     }

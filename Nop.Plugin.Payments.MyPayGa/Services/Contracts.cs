@@ -50,6 +50,15 @@ public interface IPaymentAttemptStore
 
     /// <summary>The message kept for an attempt, or null.</summary>
     Task<string?> GetProviderMessageAsync(Order order, string uniqueId);
+
+    /// <summary>
+    /// Why starting the payment failed where nothing could show it (nopCommerce's checkout only follows the redirect
+    /// to the retry page). Replaces an earlier one.
+    /// </summary>
+    Task SaveStartErrorAsync(Order order, string message, DateTime createdOnUtc);
+
+    /// <summary>The saved start error when younger than <paramref name="maxAge"/>, or null; forgotten once read.</summary>
+    Task<string?> TakeStartErrorAsync(Order order, DateTime nowUtc, TimeSpan maxAge);
 }
 
 /// <summary>Result of starting a payment for an order.</summary>

@@ -124,6 +124,40 @@ public class PaymentAttemptStore : IPaymentAttemptStore
         return (await GetProviderMessagesAsync(order)).TryGetValue(uniqueId, out var message) ? message : null;
     }
 
+    public async Task SaveStartErrorAsync(Order order, string message, DateTime createdOnUtc)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var text = ProviderMessages.Clean(message);
+        if (text is null)
+            return;
+
+        await _genericAttributeService.SaveAttributeAsync(order, MyPayGaDefaults.StartErrorAttribute,
+            JsonSerializer.Serialize(new StartError(text, createdOnUtc), JsonOptions));
+    }
+
+    public async Task<string?> TakeStartErrorAsync(Order order, DateTime nowUtc, TimeSpan maxAge)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var json = await _genericAttributeService.GetAttributeAsync<string>(order, MyPayGaDefaults.StartErrorAttribute);
+        if (string.IsNullOrWhiteSpace(json))
+            return null;
+
+        // Read once: an empty value deletes the attribute.
+        await _genericAttributeService.SaveAttributeAsync(order, MyPayGaDefaults.StartErrorAttribute, string.Empty);
+        try
+        {
+            var error = JsonSerializer.Deserialize<StartError>(json, JsonOptions);
+            var age = nowUtc - (error?.CreatedOnUtc ?? DateTime.MinValue);
+            return error is not null && age >= TimeSpan.Zero && age <= maxAge ? ProviderMessages.Clean(error.Message) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record StartError(string Message, DateTime CreatedOnUtc);
+
     /// <summary>Display-only texts: an unreadable map is simply empty.</summary>
     private async Task<Dictionary<string, string>> GetProviderMessagesAsync(Order order)
     {

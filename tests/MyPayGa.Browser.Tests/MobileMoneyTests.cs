@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MyPayGa.Browser.Tests.Support;
+using MyPayGa.Sandbox.Control;
 using MyPayGa.Sandbox.Domain;
 using Nop.Plugin.Payments.MyPayGa.Localization;
 using Nop.Core.Domain.Payments;
@@ -91,6 +92,34 @@ public sealed class MobileMoneyTests : BrowserTest
         AssertPaidOnce(order);
         Assert.That(Sandbox.Payments.Count(p => p.UniqueId.StartsWith(order.CustomOrderNumber + "-", StringComparison.Ordinal)), Is.EqualTo(2),
             "two MyPayGa payments for the order: the failed one and the retry");
+        AssertStoreHealthy();
+    }
+
+    [Test]
+    public async Task A_start_that_fails_at_checkout_is_explained_on_the_retry_page_and_can_be_retried()
+    {
+        var outage = Sandbox.AddFault(new FaultRule { Endpoint = "/payment/gethash", Kind = FaultKind.HttpError, StatusCode = 503, Count = -1 });
+
+        var order = await PlaceOrderAsync("074111111");
+
+        await WaitForUrlAsync(new Regex("/mypayga/retry/"));
+        var error = Page.Locator(".mypayga-retry-form .message-error");
+        await Assertions.Expect(error).ToHaveTextAsync(English(LocaleResources.ServiceKeys.StartProviderUnavailable));
+        await Assertions.Expect(Page.Locator("#mypayga-phone")).ToHaveValueAsync("074111111"); // what was typed at checkout
+        await ScreenshotAsync("retry-after-failed-start");
+        Assert.That(outage.Id, Is.GreaterThan(0));
+
+        // Said once: a reload does not repeat an old error.
+        await Page.ReloadAsync();
+        await Assertions.Expect(error).ToHaveCountAsync(0);
+
+        Sandbox.ClearFaults();
+        await Page.FillAsync("#mypayga-phone", "074111111");
+        await Page.ClickAsync("button.mypayga-pay-button");
+        await WaitForPendingPageAsync();
+        await AssertCompletedPageAsync(order);
+        await WhenSandboxIdleAsync();
+        AssertPaidOnce(order);
         AssertStoreHealthy();
     }
 }

@@ -139,4 +139,43 @@ public sealed class AttemptStoreTests
         await Store.SaveProviderMessageAsync(order, $"{order.CustomOrderNumber}-1", "Solde insuffisant");
         Assert.That(await Store.GetProviderMessageAsync(order, $"{order.CustomOrderNumber}-1"), Is.EqualTo("Solde insuffisant"));
     }
+
+    private static readonly DateTime StartedOn = new(2026, 11, 27, 9, 0, 0, DateTimeKind.Utc);
+
+    [Test]
+    public async Task A_start_error_is_read_once()
+    {
+        var order = _harness.AddOrder();
+        await Store.SaveStartErrorAsync(order, "MyPayGa cannot be reached at the moment.", StartedOn);
+
+        var first = await Store.TakeStartErrorAsync(order, StartedOn.AddMinutes(1), TimeSpan.FromMinutes(15));
+        var second = await Store.TakeStartErrorAsync(order, StartedOn.AddMinutes(1), TimeSpan.FromMinutes(15));
+
+        Assert.That(first, Is.EqualTo("MyPayGa cannot be reached at the moment."));
+        Assert.That(second, Is.Null);
+        Assert.That(_harness.Attribute(order, MyPayGaDefaults.StartErrorAttribute), Is.Null, "the attribute is deleted");
+    }
+
+    [Test]
+    public async Task An_old_or_unreadable_start_error_is_not_shown_and_is_forgotten()
+    {
+        var order = _harness.AddOrder();
+        await Store.SaveStartErrorAsync(order, "Too old to matter.", StartedOn);
+        Assert.That(await Store.TakeStartErrorAsync(order, StartedOn.AddMinutes(16), TimeSpan.FromMinutes(15)), Is.Null);
+        Assert.That(_harness.Attribute(order, MyPayGaDefaults.StartErrorAttribute), Is.Null);
+
+        _harness.SetAttribute(order, MyPayGaDefaults.StartErrorAttribute, "{not json");
+        Assert.That(await Store.TakeStartErrorAsync(order, StartedOn, TimeSpan.FromMinutes(15)), Is.Null);
+        Assert.That(_harness.Attribute(order, MyPayGaDefaults.StartErrorAttribute), Is.Null);
+    }
+
+    [Test]
+    public async Task A_newer_start_error_replaces_the_older_one()
+    {
+        var order = _harness.AddOrder();
+        await Store.SaveStartErrorAsync(order, "first", StartedOn);
+        await Store.SaveStartErrorAsync(order, "second", StartedOn.AddMinutes(2));
+
+        Assert.That(await Store.TakeStartErrorAsync(order, StartedOn.AddMinutes(3), TimeSpan.FromMinutes(15)), Is.EqualTo("second"));
+    }
 }

@@ -3,6 +3,7 @@ using MyPayGa.Client;
 using MyPayGa.Client.Models;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Localization;
 using Nop.Plugin.Payments.MyPayGa.Tests.Support;
 using Nop.Services.Payments;
 using NUnit.Framework;
@@ -98,6 +99,30 @@ public sealed class PostProcessTests
         var stored = _harness.Orders.Stored(order.Id);
         Assert.That(stored.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
         Assert.That(await _harness.CreatePaymentMethod().CanRePostProcessPaymentAsync(stored), Is.True);
+    }
+
+    [Test]
+    public async Task A_failed_start_leaves_its_reason_for_the_retry_page()
+    {
+        var order = _harness.AddOrder();
+        _harness.Client.Setup(c => c.GetHashAsync(It.IsAny<GetHashRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new MyPayGaException(MyPayGaErrorKind.ConnectionFailed, "gethash", "Connection refused"));
+
+        await PostProcessAsync(order);
+
+        var error = await _harness.Get<Nop.Plugin.Payments.MyPayGa.Services.IPaymentAttemptStore>()
+            .TakeStartErrorAsync(order, DateTime.UtcNow, TimeSpan.FromMinutes(1));
+        Assert.That(error, Is.EqualTo(LocaleResources.English[LocaleResources.ServiceKeys.StartProviderUnavailable]));
+    }
+
+    [Test]
+    public async Task A_successful_start_leaves_no_error()
+    {
+        var order = _harness.AddOrder();
+
+        await PostProcessAsync(order);
+
+        Assert.That(_harness.Attribute(order, MyPayGaDefaults.StartErrorAttribute), Is.Null);
     }
 
     [Test]

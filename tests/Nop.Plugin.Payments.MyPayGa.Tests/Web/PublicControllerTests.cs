@@ -667,6 +667,44 @@ public sealed class PublicControllerTests
     }
 
     [Test]
+    public async Task The_retry_page_says_why_the_start_at_checkout_failed_once()
+    {
+        CacheSays(PaymentState.NotStarted);
+        _attempts.Setup(a => a.TakeStartErrorAsync(It.Is<Order>(o => o.Id == _order.Id), Now, MyPayGaPublicController.StartErrorShownFor))
+            .ReturnsAsync("MyPayGa cannot be reached at the moment. Please try again in a few minutes.");
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Errors, Is.EqualTo(new[] { "MyPayGa cannot be reached at the moment. Please try again in a few minutes." }));
+        _attempts.Verify(a => a.TakeStartErrorAsync(It.IsAny<Order>(), It.IsAny<DateTime>(), It.IsAny<TimeSpan>()), Times.Once);
+    }
+
+    [Test]
+    public async Task Without_an_attempt_the_retry_page_is_prefilled_with_the_checkouts_choice()
+    {
+        var values = new CustomValues();
+        values.Add(new(MyPayGaDefaults.ChannelCustomValue, nameof(PaymentChannel.MobileMoney), displayToCustomer: false));
+        values.Add(new(MyPayGaDefaults.PhoneCustomValue, "066123456", displayToCustomer: false));
+        _order.CustomValuesXml = values.SerializeToXml();
+        CacheSays(PaymentState.NotStarted);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.MobileMoney));
+        Assert.That(model.Phone, Is.EqualTo("066123456"));
+    }
+
+    [Test]
+    public async Task Without_a_start_error_the_retry_page_shows_no_error()
+    {
+        CacheSays(PaymentState.NotStarted);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Errors, Is.Empty);
+    }
+
+    [Test]
     public async Task An_invalid_phone_is_shown_again_with_the_error_and_nothing_is_started()
     {
         PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "063 12 34 56"));
