@@ -14,6 +14,7 @@ using Nop.Services.Logging;
 using Nop.Services.Orders;
 using Nop.Services.Payments;
 using Nop.Services.Plugins;
+using Nop.Services.ScheduleTasks;
 using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
 
 namespace Nop.Plugin.Payments.MyPayGa;
@@ -39,6 +40,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
     private readonly IHttpContextAccessor _httpContextAccessor;
     private readonly IWebHelper _webHelper;
     private readonly ILogger _logger;
+    private readonly IScheduleTaskService _scheduleTaskService;
 
     public MyPayGaPaymentMethod(IMyPayGaAccountProvider accountProvider,
         IXafAmountService xafAmountService,
@@ -53,7 +55,8 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         IOrderService orderService,
         IHttpContextAccessor httpContextAccessor,
         IWebHelper webHelper,
-        ILogger logger)
+        ILogger logger,
+        IScheduleTaskService scheduleTaskService)
     {
         _accountProvider = accountProvider;
         _xafAmountService = xafAmountService;
@@ -69,6 +72,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         _httpContextAccessor = httpContextAccessor;
         _webHelper = webHelper;
         _logger = logger;
+        _scheduleTaskService = scheduleTaskService;
     }
 
     #region Checkout
@@ -389,6 +393,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
     {
         await _settingService.SaveSettingAsync(new MyPayGaSettings());
         await AddResourcesAsync();
+        await AddReconciliationTaskAsync();
         await base.InstallAsync();
     }
 
@@ -396,6 +401,8 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
     {
         await _settingService.DeleteSettingAsync<MyPayGaSettings>();
         await _localizationService.DeleteLocaleResourcesAsync(MyPayGaDefaults.ResourcePrefix);
+        if (await _scheduleTaskService.GetTaskByTypeAsync(PendingPaymentReconciliationTask.TaskType) is { } task)
+            await _scheduleTaskService.DeleteTaskAsync(task);
         await base.UninstallAsync();
     }
 
@@ -403,7 +410,25 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
     {
         // New keys are added and changed texts updated; the merchant's own edits of unchanged keys are overwritten too.
         await AddResourcesAsync();
+        await AddReconciliationTaskAsync();
         await base.UpdateAsync(currentVersion, targetVersion);
+    }
+
+    /// <summary>The scheduled task that settles orders whose callback never came (once, whatever the number of installs).</summary>
+    private async Task AddReconciliationTaskAsync()
+    {
+        if (await _scheduleTaskService.GetTaskByTypeAsync(PendingPaymentReconciliationTask.TaskType) is not null)
+            return;
+
+        await _scheduleTaskService.InsertTaskAsync(new Nop.Core.Domain.ScheduleTasks.ScheduleTask
+        {
+            Name = PendingPaymentReconciliationTask.TaskName,
+            Seconds = PendingPaymentReconciliationTask.PeriodSeconds,
+            Type = PendingPaymentReconciliationTask.TaskType,
+            Enabled = true,
+            StopOnError = false,
+            LastEnabledUtc = DateTime.UtcNow,
+        });
     }
 
     /// <summary>English for every language (also the fallback of languages without a translation), then French.</summary>

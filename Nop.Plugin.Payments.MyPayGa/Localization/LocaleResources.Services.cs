@@ -59,6 +59,8 @@ public static partial class LocaleResources
         public const string NoteFailed = P + "Note.Failed";
         /// <summary>{0} attempt reference.</summary>
         public const string NoteCancelledOnFailure = P + "Note.CancelledOnFailure";
+        /// <summary>{0} the expiry setting, in minutes.</summary>
+        public const string NoteExpired = P + "Note.Expired";
         /// <summary>{0} refund id, {1} amount, {2} attempt reference, {3} MyPayGa's message.</summary>
         public const string NoteRefunded = P + "Note.Refunded";
 
@@ -188,6 +190,9 @@ public static partial class LocaleResources
         Add(ServiceKeys.NoteCancelledOnFailure,
             "the order was cancelled because payment {0} failed (setting \"cancel the order when the payment fails\").",
             "la commande a été annulée car le paiement {0} a échoué (réglage « annuler la commande en cas d'échec du paiement »).");
+        Add(ServiceKeys.NoteExpired,
+            "the order was cancelled: MyPayGa had not confirmed any payment {0} minutes after the order was placed (setting \"unpaid order expiry\", scheduled task \"MyPayGa: settle pending payments\").",
+            "la commande a été annulée : MyPayGa n'avait confirmé aucun paiement {0} minutes après la commande (réglage « expiration des commandes impayées », tâche planifiée « MyPayGa: settle pending payments »).");
         Add(ServiceKeys.NoteRefunded,
             "refund {0} of {1} sent for payment {2}. MyPayGa's answer: {3}",
             "remboursement {0} de {1} envoyé pour le paiement {2}. Réponse de MyPayGa : {3}");

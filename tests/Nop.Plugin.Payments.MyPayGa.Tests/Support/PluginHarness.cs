@@ -23,6 +23,7 @@ using Nop.Services.Directory;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
+using Nop.Services.ScheduleTasks;
 using Nop.Services.Stores;
 
 namespace Nop.Plugin.Payments.MyPayGa.Tests.Support;
@@ -107,6 +108,7 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(StoreContext.Object);
         services.AddSingleton(WebHelper.Object);
         services.AddSingleton(OrderTotalCalculationService.Object);
+        services.AddSingleton(ScheduleTaskService.Object);
         services.AddSingleton<IHttpContextAccessor>(HttpContextAccessor);
         services.AddSingleton<ILocker>(Locker);
 
@@ -171,6 +173,8 @@ public sealed class PluginHarness : IAsyncDisposable
     public Mock<IStoreContext> StoreContext { get; } = new();
     public Mock<IWebHelper> WebHelper { get; } = new();
     public Mock<IOrderTotalCalculationService> OrderTotalCalculationService { get; } = new();
+    /// <summary>Does nothing unless a test sets it up (Moq answers null tasks).</summary>
+    public Mock<IScheduleTaskService> ScheduleTaskService { get; } = new();
 
     public static MyPayGaSettings NewSettings() => new()
     {
