@@ -23,6 +23,7 @@ using Nop.Services.Directory;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Orders;
+using Nop.Services.ScheduleTasks;
 using Nop.Services.Stores;
 using Nop.Web.Framework.UI;
 using NopLogger = Nop.Services.Logging.ILogger;
@@ -203,6 +204,8 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddSingleton(Mock.Of<ILanguageService>());
         services.AddSingleton(Mock.Of<IOrderTotalCalculationService>());
         services.AddSingleton(Mock.Of<INotificationService>());
+        // The payment method registers its scheduled task on install; not run by these flows.
+        services.AddSingleton(Mock.Of<IScheduleTaskService>());
 
         // The plugin's own registrations, exactly as nopCommerce runs them (the MyPayGa client included).
         new NopStartup().ConfigureServices(services, builder.Configuration);
