@@ -24,6 +24,8 @@ public static class MyPayGaDefaults
     /// <summary>Form field names of the payment-info view.</summary>
     public const string ChannelFormField = "MyPayGaChannel";
     public const string PhoneFormField = "MyPayGaPhone";
+    /// <summary>Card only: the phone MyPayGa's gethash requires (for its receipt); the billing phone when left empty.</summary>
+    public const string CardPhoneFormField = "MyPayGaCardPhone";
 
     /// <summary>Lock key prefix for settling one order (ILocker).</summary>
     public const string OrderLockPrefix = "Nop.Plugin.Payments.MyPayGa.Order-";

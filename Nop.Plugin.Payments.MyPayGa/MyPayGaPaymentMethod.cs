@@ -33,6 +33,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
     private readonly MyPayGaPhoneValidator _phoneValidator;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
+    private readonly IWorkContext _workContext;
     private readonly ILocalizationService _localizationService;
     private readonly ILanguageService _languageService;
     private readonly IOrderTotalCalculationService _orderTotalCalculationService;
@@ -49,6 +50,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         MyPayGaPhoneValidator phoneValidator,
         ISettingService settingService,
         IStoreContext storeContext,
+        IWorkContext workContext,
         ILocalizationService localizationService,
         ILanguageService languageService,
         IOrderTotalCalculationService orderTotalCalculationService,
@@ -65,6 +67,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         _phoneValidator = phoneValidator;
         _settingService = settingService;
         _storeContext = storeContext;
+        _workContext = workContext;
         _localizationService = localizationService;
         _languageService = languageService;
         _orderTotalCalculationService = orderTotalCalculationService;
@@ -180,6 +183,21 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
             if (!phone.IsValid)
                 return [phone.ErrorMessage!];
         }
+        else
+        {
+            // gethash requires a phone: the one typed, else the billing phone; required only when there is none on file.
+            var typed = form[MyPayGaDefaults.CardPhoneFormField].ToString();
+            if (!string.IsNullOrWhiteSpace(typed))
+            {
+                var phone = await _phoneValidator.ValidateReceiptPhoneAsync(typed);
+                if (!phone.IsValid)
+                    return [phone.ErrorMessage!];
+            }
+            else if (await _checkoutService.GetPhoneOnFileAsync(await _workContext.GetCurrentCustomerAsync()) is null)
+            {
+                return [await _localizationService.GetResourceAsync(ServiceKeys.ValidationCardPhoneRequired)];
+            }
+        }
 
         return [];
     }
@@ -206,6 +224,10 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         {
             request.CustomValues[await _localizationService.GetResourceAsync(ServiceKeys.CustomValuePaymentChannel)] =
                 await _localizationService.GetResourceAsync(ServiceKeys.ChannelCard);
+            // Only a phone typed for the receipt; left empty, StartAsync uses the billing phone.
+            var typed = form[MyPayGaDefaults.CardPhoneFormField].ToString();
+            if (!string.IsNullOrWhiteSpace(typed) && await _phoneValidator.ValidateReceiptPhoneAsync(typed) is { IsValid: true } phone)
+                request.CustomValues.Add(new(MyPayGaDefaults.PhoneCustomValue, phone.ForMyPayGa!, displayToCustomer: false));
         }
 
         request.CustomValues.Add(new(MyPayGaDefaults.ChannelCustomValue, channel.Value.ToString(), displayToCustomer: false));

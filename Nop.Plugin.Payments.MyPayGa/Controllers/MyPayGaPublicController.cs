@@ -195,6 +195,8 @@ public class MyPayGaPublicController : BasePluginController
         var lastChannel = attempt?.Channel ?? checkoutChannel;
         model.SelectedChannel = lastChannel is { } last && IsEnabled(last) ? last : DefaultChannel();
         model.Phone = attempt is null ? checkoutPhone : attempt.Phone;
+        if (checkoutChannel == PaymentChannel.Card && checkoutPhone is not null)
+            model.CardPhone = checkoutPhone; // the receipt phone typed at checkout
         model.NoAttemptYet = attempt is null;
         if (snapshot.State == PaymentState.Failed)
             model.LastFailureMessage = await FailureMessageAsync(order, snapshot);
@@ -222,9 +224,12 @@ public class MyPayGaPublicController : BasePluginController
 
         var form = Request.HasFormContentType ? await Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
         var phone = form[MyPayGaDefaults.PhoneFormField].ToString().Trim();
+        var cardPhone = form[MyPayGaDefaults.CardPhoneFormField].ToString().Trim();
 
         var model = await PrepareRetryModelAsync(order, await _attemptStore.GetLatestAsync(order));
         model.Phone = phone;
+        if (form.ContainsKey(MyPayGaDefaults.CardPhoneFormField))
+            model.CardPhone = cardPhone;
 
         // Same reading as the checkout's payment-info form (names only; absent = the only enabled channel).
         var (chosen, channelErrorKey) = MyPayGaPaymentMethod.ReadChannel(form, _settings);
@@ -242,6 +247,18 @@ public class MyPayGaPublicController : BasePluginController
         if (channel == PaymentChannel.MobileMoney)
         {
             var validation = await _phoneValidator.ValidateAsync(phone);
+            if (!validation.IsValid)
+            {
+                model.Errors.Add(validation.ErrorMessage ?? await _localizationService.GetResourceAsync(WebKeys.RetryUnavailable));
+                return View(MyPayGaViewPaths.Retry, model);
+            }
+
+            phoneForMyPayGa = validation.ForMyPayGa;
+        }
+        else if (cardPhone.Length > 0)
+        {
+            // The receipt phone gethash needs; left empty, StartAsync uses the one on file (or says one is needed).
+            var validation = await _phoneValidator.ValidateReceiptPhoneAsync(cardPhone);
             if (!validation.IsValid)
             {
                 model.Errors.Add(validation.ErrorMessage ?? await _localizationService.GetResourceAsync(WebKeys.RetryUnavailable));
@@ -545,14 +562,22 @@ public class MyPayGaPublicController : BasePluginController
             ? await _localizationService.GetResourceAsync(WebKeys.StatusFailed)
             : string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(WebKeys.StatusFailedWithReason), reason);
 
-    private async Task<RetryModel> PrepareRetryModelAsync(Order order, PaymentAttempt? attempt) => new()
+    private async Task<RetryModel> PrepareRetryModelAsync(Order order, PaymentAttempt? attempt)
     {
-        OrderGuid = order.OrderGuid,
-        CustomOrderNumber = order.CustomOrderNumber,
-        AmountText = await OrderAmountTextAsync(order, attempt),
-        MobileMoneyEnabled = IsEnabled(PaymentChannel.MobileMoney),
-        CardEnabled = IsEnabled(PaymentChannel.Card),
-    };
+        var card = IsEnabled(PaymentChannel.Card);
+        // A card payment needs a phone (gethash): the one on file is prefilled, and one must be typed when there is none.
+        var phoneOnFile = card ? await _checkoutService.GetPhoneOnFileAsync(order) : null;
+        return new()
+        {
+            OrderGuid = order.OrderGuid,
+            CustomOrderNumber = order.CustomOrderNumber,
+            AmountText = await OrderAmountTextAsync(order, attempt),
+            MobileMoneyEnabled = IsEnabled(PaymentChannel.MobileMoney),
+            CardEnabled = card,
+            CardPhone = phoneOnFile?.Display,
+            CardPhoneRequired = card && phoneOnFile is null,
+        };
+    }
 
     /// <summary>Enabled and usable (a card needs the public key): the same rule as the checkout's form.</summary>
     private bool IsEnabled(PaymentChannel channel) => MyPayGaCheckoutService.IsEnabled(_settings, channel);

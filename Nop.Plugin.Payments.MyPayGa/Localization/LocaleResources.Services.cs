@@ -23,6 +23,7 @@ public static partial class LocaleResources
         public const string ValidationPhoneTooLong = P + "Validation.PhoneTooLong";
         public const string ValidationPhoneNotMobileMoney = P + "Validation.PhoneNotMobileMoney";
         public const string ValidationPhoneInvalid = P + "Validation.PhoneInvalid";
+        public const string ValidationCardPhoneRequired = P + "Validation.CardPhoneRequired";
 
         public const string StartOrderNotPayable = P + "Start.OrderNotPayable";
         public const string StartNotAvailable = P + "Start.NotAvailable";
@@ -32,6 +33,7 @@ public static partial class LocaleResources
         /// <summary>{0} = MyPayGa's message.</summary>
         public const string StartRejected = P + "Start.Rejected";
         public const string StartAlreadyInProgress = P + "Start.AlreadyInProgress";
+        public const string StartCardPhoneMissing = P + "Start.CardPhoneMissing";
 
         public const string InvalidApiBaseUrl = P + "Account.InvalidApiBaseUrl";
         public const string InvalidCardFormUrl = P + "Account.InvalidCardFormUrl";
@@ -121,6 +123,9 @@ public static partial class LocaleResources
         Add(ServiceKeys.ValidationPhoneInvalid,
             "The phone number is not valid.",
             "Le numéro de téléphone n'est pas valide.");
+        Add(ServiceKeys.ValidationCardPhoneRequired,
+            "Please enter a phone number: MyPayGa needs one for card payments.",
+            "Veuillez saisir un numéro de téléphone : MyPayGa en demande un pour les paiements par carte.");
 
         Add(ServiceKeys.StartOrderNotPayable,
             "This order can no longer be paid with MyPayGa.",
@@ -140,6 +145,9 @@ public static partial class LocaleResources
         Add(ServiceKeys.StartRejected,
             "MyPayGa refused the payment request. {0}",
             "MyPayGa a refusé la demande de paiement. {0}");
+        Add(ServiceKeys.StartCardPhoneMissing,
+            "MyPayGa needs a phone number for a card payment and we have none for this order: enter one and try again.",
+            "MyPayGa demande un numéro de téléphone pour un paiement par carte et nous n'en avons aucun pour cette commande : saisissez-en un et réessayez.");
         Add(ServiceKeys.StartAlreadyInProgress,
             "A payment is already being started for this order. Please wait a moment.",
             "Un paiement est déjà en cours de lancement pour cette commande. Veuillez patienter un instant.");

@@ -28,6 +28,9 @@ public static partial class LocaleResources
         public const string PaymentInfoPhone = P + "PaymentInfo.Phone";
         public const string PaymentInfoPhonePlaceholder = P + "PaymentInfo.Phone.Placeholder";
         public const string PaymentInfoPhoneHelp = P + "PaymentInfo.Phone.Help";
+        public const string PaymentInfoCardPhone = P + "PaymentInfo.CardPhone";
+        public const string PaymentInfoCardPhoneHelp = P + "PaymentInfo.CardPhone.Help";
+        public const string PaymentInfoCardPhoneHelpRequired = P + "PaymentInfo.CardPhone.HelpRequired";
         /// <summary>{0} = the operator's name.</summary>
         public const string PaymentInfoOperatorRecognised = P + "PaymentInfo.OperatorRecognised";
         public const string PaymentInfoNotMobileMoney = P + "PaymentInfo.NotMobileMoney";
@@ -181,6 +184,13 @@ public static partial class LocaleResources
         Add(WebKeys.PaymentInfoPhoneHelp,
             "You will confirm the payment on this phone. For example 074 12 34 56 or +241 74 12 34 56.",
             "Vous confirmerez le paiement sur ce téléphone. Par exemple 074 12 34 56 ou +241 74 12 34 56.");
+        Add(WebKeys.PaymentInfoCardPhone, "Phone number (for MyPayGa's receipt)", "Numéro de téléphone (pour le reçu MyPayGa)");
+        Add(WebKeys.PaymentInfoCardPhoneHelp,
+            "Prefilled with the number we have for you; change it if needed.",
+            "Prérempli avec le numéro que nous avons pour vous ; modifiez-le si besoin.");
+        Add(WebKeys.PaymentInfoCardPhoneHelpRequired,
+            "MyPayGa needs a phone number for every card payment.",
+            "MyPayGa demande un numéro de téléphone pour tout paiement par carte.");
         Add(WebKeys.PaymentInfoOperatorRecognised, "Recognised: {0}", "Reconnu : {0}");
         Add(WebKeys.PaymentInfoNotMobileMoney,
             "This Gabonese number is not an Airtel Money or Moov Money number.",

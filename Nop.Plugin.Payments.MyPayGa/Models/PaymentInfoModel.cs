@@ -15,9 +15,17 @@ public record PaymentInfoModel : BaseNopModel
     /// <summary>The number as the shopper typed it (prefilled after a failed validation).</summary>
     public string? Phone { get; set; }
 
+    /// <summary>Card: the phone for MyPayGa's receipt, prefilled with the billing phone.</summary>
+    public string? CardPhone { get; set; }
+
+    /// <summary>Card: no phone on file, so the shopper must type one (gethash requires it).</summary>
+    public bool CardPhoneRequired { get; set; }
+
     public string ChannelFieldName => MyPayGaDefaults.ChannelFormField;
 
     public string PhoneFieldName => MyPayGaDefaults.PhoneFormField;
+
+    public string CardPhoneFieldName => MyPayGaDefaults.CardPhoneFormField;
 
     /// <summary>Only one channel is enabled: no choice to show.</summary>
     public bool SingleChannel => MobileMoneyEnabled != CardEnabled;

@@ -22,6 +22,12 @@ public record RetryModel : BaseNopModel
     /// <summary>Posted as <see cref="MyPayGaDefaults.PhoneFormField"/>; prefilled with the last number used.</summary>
     public string? Phone { get; set; }
 
+    /// <summary>Posted as <see cref="MyPayGaDefaults.CardPhoneFormField"/>; prefilled with the phone on file.</summary>
+    public string? CardPhone { get; set; }
+
+    /// <summary>No phone on file: a card payment needs one typed.</summary>
+    public bool CardPhoneRequired { get; set; }
+
     /// <summary>No payment was started yet for the order (e.g. the store skips the payment-info step).</summary>
     public bool NoAttemptYet { get; set; }
 
@@ -36,6 +42,8 @@ public record RetryModel : BaseNopModel
     public string ChannelFieldName => MyPayGaDefaults.ChannelFormField;
 
     public string PhoneFieldName => MyPayGaDefaults.PhoneFormField;
+
+    public string CardPhoneFieldName => MyPayGaDefaults.CardPhoneFormField;
 
     public bool SingleChannel => MobileMoneyEnabled != CardEnabled;
 }

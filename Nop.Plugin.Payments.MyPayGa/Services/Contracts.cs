@@ -1,6 +1,8 @@
 using MyPayGa.Client;
 using MyPayGa.Client.Callbacks;
 using MyPayGa.Client.Models;
+using MyPayGa.Client.Phones;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 
@@ -79,8 +81,16 @@ public interface IMyPayGaCheckoutService
     /// gethash with "{CustomOrderNumber}-{attempt}", then for mobile money payment-request to <paramref name="phone"/>;
     /// for card, the card-form description. Records the attempt and an order note. Never throws for provider errors:
     /// they come back as an unsuccessful result, the order untouched apart from its notes.
+    /// For a card, <paramref name="phone"/> is the optional receipt phone typed by the shopper (gethash requires a
+    /// phone): without it the phone on file is used, and without either the start fails before calling MyPayGa.
     /// </summary>
     Task<PaymentStartResult> StartAsync(Order order, PaymentChannel channel, string? phone, CancellationToken cancellationToken = default);
+
+    /// <summary>The order's billing phone, else its customer's, when one reads as a phone number; null otherwise.</summary>
+    Task<PhoneNumber?> GetPhoneOnFileAsync(Order order);
+
+    /// <summary>During checkout (no order yet): the customer's billing address phone, else the customer's phone.</summary>
+    Task<PhoneNumber?> GetPhoneOnFileAsync(Customer customer);
 }
 
 /// <summary>

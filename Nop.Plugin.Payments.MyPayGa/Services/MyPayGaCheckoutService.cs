@@ -1,7 +1,10 @@
 using System.Globalization;
 using MyPayGa.Client;
 using MyPayGa.Client.Models;
+using MyPayGa.Client.Phones;
 using Nop.Core.Caching;
+using Nop.Core.Domain.Common;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
@@ -88,6 +91,12 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
             if (!validPhone.IsValid)
                 return Fail(validPhone.ErrorMessage!);
         }
+        else if (!string.IsNullOrWhiteSpace(phone))
+        {
+            validPhone = await _phoneValidator.ValidateReceiptPhoneAsync(phone);
+            if (!validPhone.IsValid)
+                return Fail(validPhone.ErrorMessage!);
+        }
 
         PaymentStartResult? result = null;
         var locked = await _locker.PerformActionWithLockAsync(MyPayGaDefaults.OrderLockPrefix + order.Id, StartLockTime,
@@ -140,6 +149,10 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         var uniqueId = $"{orderNumber}-{number.ToString(CultureInfo.InvariantCulture)}";
         var payer = await GetPayerAsync(order);
         var description = await DescribeAsync(order, settings);
+        // gethash requires a phone (MyPayGa answers "Missing parameter: phone"): say so plainly rather than relay that.
+        var hashPhone = phone?.ForMyPayGa ?? payer.Phone?.ForMyPayGa;
+        if (string.IsNullOrEmpty(hashPhone))
+            return await FailAsync(ServiceKeys.StartCardPhoneMissing);
 
         GetHashResponse hash;
         try
@@ -151,7 +164,7 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
                 LastName = payer.LastName,
                 UniqueId = uniqueId,
                 Amount = amountXaf,
-                Phone = phone?.ForMyPayGa ?? payer.PhoneDigits,
+                Phone = hashPhone,
                 Description = description,
             }, cancellationToken);
         }
@@ -169,7 +182,7 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
             PaymentToken = hash.PaymentToken,
             Channel = channel,
             AmountXaf = amountXaf,
-            Phone = phone?.ForMyPayGa,
+            Phone = channel == PaymentChannel.MobileMoney ? phone?.ForMyPayGa : null,
             CreatedOnUtc = DateTime.UtcNow,
         };
 
@@ -241,7 +254,7 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         && (providerMessage.Contains("insuf", StringComparison.OrdinalIgnoreCase)
             || providerMessage.Contains("solde", StringComparison.OrdinalIgnoreCase));
 
-    private sealed record Payer(string FirstName, string LastName, string Email, string PhoneDigits);
+    private sealed record Payer(string FirstName, string LastName, string Email, PhoneNumber? Phone);
 
     private async Task<Payer> GetPayerAsync(Order order)
     {
@@ -249,12 +262,36 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         var customer = await _customerService.GetCustomerByIdAsync(order.CustomerId);
         static string First(params string?[] values) => values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v))?.Trim() ?? string.Empty;
 
-        var phoneDigits = new string(First(address?.PhoneNumber, customer?.Phone).Where(char.IsAsciiDigit).ToArray());
         return new Payer(
             First(address?.FirstName, customer?.FirstName, "Client"),
             First(address?.LastName, customer?.LastName, OrderNumber(order)),
             First(address?.Email, customer?.Email),
-            phoneDigits);
+            PhoneOnFile(address, customer));
+    }
+
+    public async Task<PhoneNumber?> GetPhoneOnFileAsync(Order order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return (await GetPayerAsync(order)).Phone;
+    }
+
+    public async Task<PhoneNumber?> GetPhoneOnFileAsync(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        var address = customer.BillingAddressId is { } id and > 0 ? await _addressService.GetAddressByIdAsync(id) : null;
+        return PhoneOnFile(address, customer);
+    }
+
+    /// <summary>The billing address's phone, else the customer's, whichever first reads as a phone number.</summary>
+    internal static PhoneNumber? PhoneOnFile(Address? billingAddress, Customer? customer)
+    {
+        foreach (var candidate in new[] { billingAddress?.PhoneNumber, customer?.Phone })
+        {
+            if (PhoneNumber.TryParse(candidate, out var phone, out _))
+                return phone;
+        }
+
+        return null;
     }
 
     private async Task<string> DescribeAsync(Order order, MyPayGaSettings settings)

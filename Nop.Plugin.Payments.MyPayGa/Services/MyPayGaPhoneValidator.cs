@@ -18,9 +18,9 @@ public sealed record PhoneValidationResult
 }
 
 /// <summary>
-/// Server-side check of a mobile-money number with localised messages (used by the payment-info form, the retry
-/// page and StartAsync). Numbers of other countries are accepted (MyPayGa's own test data has some); a Gabonese
-/// number must be an Airtel Money or Moov Money mobile number.
+/// Server-side check of a mobile-money number, and of a card payment's receipt phone, with localised messages (used
+/// by the payment-info form, the retry page and StartAsync). Numbers of other countries are accepted (MyPayGa's own
+/// test data has some); a Gabonese mobile-money number must be an Airtel Money or Moov Money number.
 /// </summary>
 public class MyPayGaPhoneValidator
 {
@@ -34,17 +34,7 @@ public class MyPayGaPhoneValidator
     public virtual async Task<PhoneValidationResult> ValidateAsync(string? input)
     {
         if (!PhoneNumber.TryParse(input, out var phone, out var error))
-        {
-            var key = error switch
-            {
-                PhoneNumberError.Empty => ServiceKeys.ValidationPhoneRequired,
-                PhoneNumberError.InvalidCharacters => ServiceKeys.ValidationPhoneInvalidCharacters,
-                PhoneNumberError.TooShort => ServiceKeys.ValidationPhoneTooShort,
-                PhoneNumberError.TooLong => ServiceKeys.ValidationPhoneTooLong,
-                _ => ServiceKeys.ValidationPhoneInvalid,
-            };
-            return new PhoneValidationResult { IsValid = false, ErrorMessage = await _localizationService.GetResourceAsync(key) };
-        }
+            return await InvalidAsync(error, ServiceKeys.ValidationPhoneRequired);
 
         if (phone!.IsGabonese && phone.Operator == MobileOperator.Unknown)
             return new PhoneValidationResult
@@ -54,6 +44,31 @@ public class MyPayGaPhoneValidator
             };
 
         return new PhoneValidationResult { IsValid = true, Phone = phone, Display = Describe(phone) };
+    }
+
+    /// <summary>
+    /// The phone a card payment gives MyPayGa (gethash requires one, for its receipt): any number that reads as a
+    /// phone number, landlines and other countries included; no operator is needed.
+    /// </summary>
+    public virtual async Task<PhoneValidationResult> ValidateReceiptPhoneAsync(string? input)
+    {
+        if (!PhoneNumber.TryParse(input, out var phone, out var error))
+            return await InvalidAsync(error, ServiceKeys.ValidationCardPhoneRequired);
+
+        return new PhoneValidationResult { IsValid = true, Phone = phone, Display = phone!.Masked };
+    }
+
+    private async Task<PhoneValidationResult> InvalidAsync(PhoneNumberError error, string emptyKey)
+    {
+        var key = error switch
+        {
+            PhoneNumberError.Empty => emptyKey,
+            PhoneNumberError.InvalidCharacters => ServiceKeys.ValidationPhoneInvalidCharacters,
+            PhoneNumberError.TooShort => ServiceKeys.ValidationPhoneTooShort,
+            PhoneNumberError.TooLong => ServiceKeys.ValidationPhoneTooLong,
+            _ => ServiceKeys.ValidationPhoneInvalid,
+        };
+        return new PhoneValidationResult { IsValid = false, ErrorMessage = await _localizationService.GetResourceAsync(key) };
     }
 
     /// <summary>"074 ••• •11 (Airtel Money)", or only the masked number when the operator is not known.</summary>

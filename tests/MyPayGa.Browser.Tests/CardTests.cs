@@ -4,6 +4,7 @@ using MyPayGa.Browser.Tests.Support;
 using MyPayGa.Sandbox.Domain;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.MyPayGa.Localization;
 
 namespace MyPayGa.Browser.Tests;
 
@@ -77,6 +78,8 @@ public sealed class CardTests : BrowserTest
         await retry.ClickAsync();
         await WaitForUrlAsync(new Regex("/mypayga/retry/"));
         await Assertions.Expect(Page.Locator("#mypayga-channel-card")).ToBeCheckedAsync();
+        await Assertions.Expect(Page.Locator("#mypayga-card-phone")).ToHaveValueAsync("+241 74 12 34 56");
+        await Assertions.Expect(Page.Locator("#mypayga-phone-block")).ToBeHiddenAsync();
         await ScreenshotAsync("retry");
         AssertStoreHealthy();
     }
@@ -96,6 +99,39 @@ public sealed class CardTests : BrowserTest
         await AssertCompletedPageAsync(order);
         await ScreenshotAsync("completed");
         AssertPaidOnce(order);
+        AssertStoreHealthy();
+    }
+
+    [Test]
+    public async Task Without_a_phone_on_file_the_card_needs_one_typed_and_mypayga_receives_it()
+    {
+        Host.Orders.GetAddress(Customer.BillingAddressId!.Value)!.PhoneNumber = null;
+
+        await Page.GotoAsync(Host.Url("test/checkout"));
+        await Page.CheckAsync("#mypayga-channel-card");
+        await Assertions.Expect(Page.Locator("#mypayga-card-phone")).ToHaveValueAsync("");
+        await Assertions.Expect(Page.Locator("#mypayga-card-phone-help")).ToHaveTextAsync(
+            LocaleResources.English[LocaleResources.WebKeys.PaymentInfoCardPhoneHelpRequired]);
+        await Page.ClickAsync("button.confirm-order-button");
+
+        await Assertions.Expect(Page.Locator(".message-error")).ToContainTextAsync(
+            LocaleResources.English[LocaleResources.ServiceKeys.ValidationCardPhoneRequired]);
+        await Assertions.Expect(Page.Locator("#mypayga-channel-card")).ToBeCheckedAsync();
+        await Assertions.Expect(Page.Locator("#mypayga-card-phone-block")).ToBeVisibleAsync();
+        await ScreenshotAsync("phone-required");
+        Assert.That(LatestOrder(), Is.Null, "no order is placed");
+
+        await Page.FillAsync("#mypayga-card-phone", "011 76 54 32");
+        await Page.ClickAsync("button.confirm-order-button");
+        await WaitForUrlAsync(new Regex("/mpgga-form-cbpay$"));
+        var order = LatestOrder()!;
+        await PayOnCardFormAsync(SuccessCard);
+
+        await AssertCompletedPageAsync(order);
+        await WhenSandboxIdleAsync();
+        AssertPaidOnce(order);
+        var payment = Sandbox.Payments.Single(p => p.UniqueId.StartsWith(order.CustomOrderNumber + "-", StringComparison.Ordinal));
+        Assert.That(payment.Phone, Is.EqualTo("011765432"), "gethash got the phone typed for the receipt");
         AssertStoreHealthy();
     }
 }

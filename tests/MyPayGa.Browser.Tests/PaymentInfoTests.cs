@@ -27,11 +27,19 @@ public sealed class PaymentInfoTests : BrowserTest
         await Page.FillAsync("#mypayga-phone", "011 23 45 67");
         await Assertions.Expect(hint).ToHaveTextAsync(LocaleResources.English[LocaleResources.WebKeys.PaymentInfoNotMobileMoney]);
 
-        // The card needs no number: the phone field goes away, the card explanation appears.
+        // The card needs no Mobile Money number: that field goes away, the card explanation appears, with the phone
+        // MyPayGa wants for its receipt, prefilled from the billing address.
         await Page.CheckAsync("#mypayga-channel-card");
         await Assertions.Expect(Page.Locator("#mypayga-phone-block")).ToBeHiddenAsync();
         await Assertions.Expect(Page.Locator("#mypayga-card-help")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#mypayga-card-phone-block")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("label[for=mypayga-card-phone]")).ToHaveTextAsync(
+            LocaleResources.English[LocaleResources.WebKeys.PaymentInfoCardPhone]);
+        await Assertions.Expect(Page.Locator("#mypayga-card-phone")).ToHaveValueAsync("+241 74 12 34 56");
         await ScreenshotAsync("card");
+
+        await Page.CheckAsync("#mypayga-channel-mobile");
+        await Assertions.Expect(Page.Locator("#mypayga-card-phone-block")).ToBeHiddenAsync();
         AssertStoreHealthy();
     }
 

@@ -372,4 +372,69 @@ public sealed class CheckoutServiceTests
 
         Assert.That(_harness.Attribute(order, MyPayGaDefaults.ProviderMessagesAttribute), Is.Null);
     }
+
+    [Test]
+    public async Task A_card_start_sends_the_typed_receipt_phone_to_gethash_and_keeps_no_phone_on_the_attempt()
+    {
+        var order = _harness.AddOrder(channel: PaymentChannel.Card, phone: null);
+
+        var result = await Service.StartAsync(order, PaymentChannel.Card, "+241 11 76 54 32");
+
+        Assert.That(result.Success, Is.True, result.ErrorMessage);
+        Assert.That(result.Attempt!.Phone, Is.Null, "an attempt's phone is the mobile-money number only");
+        _harness.Client.Verify(c => c.GetHashAsync(It.Is<GetHashRequest>(r => r.Phone == "011765432"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task A_card_start_without_any_phone_says_so_and_never_calls_mypaygas()
+    {
+        _harness.BillingAddress.PhoneNumber = null;
+        _harness.Customer.Phone = null;
+        var order = _harness.AddOrder(channel: PaymentChannel.Card, phone: null);
+
+        var result = await Service.StartAsync(order, PaymentChannel.Card, null);
+
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.ErrorMessage, Is.EqualTo(En(ServiceKeys.StartCardPhoneMissing)));
+        _harness.Client.Verify(c => c.GetHashAsync(It.IsAny<GetHashRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        Assert.That(_harness.Attribute(order, MyPayGaDefaults.AttemptsAttribute), Is.Null);
+    }
+
+    [Test]
+    public async Task An_unreadable_billing_phone_falls_back_to_the_customers_phone()
+    {
+        _harness.BillingAddress.PhoneNumber = "n/a";
+        _harness.Customer.Phone = "066 12 34 56";
+        var order = _harness.AddOrder(channel: PaymentChannel.Card, phone: null);
+
+        var result = await Service.StartAsync(order, PaymentChannel.Card, null);
+
+        Assert.That(result.Success, Is.True, result.ErrorMessage);
+        _harness.Client.Verify(c => c.GetHashAsync(It.Is<GetHashRequest>(r => r.Phone == "066123456"), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.That((await Service.GetPhoneOnFileAsync(order))?.ForMyPayGa, Is.EqualTo("066123456"));
+    }
+
+    [Test]
+    public async Task An_unreadable_typed_card_phone_is_refused_with_the_validation_message()
+    {
+        var order = _harness.AddOrder(channel: PaymentChannel.Card, phone: null);
+
+        var result = await Service.StartAsync(order, PaymentChannel.Card, "phone: 074");
+
+        Assert.That(result.Success, Is.False);
+        Assert.That(result.ErrorMessage, Is.EqualTo(En(ServiceKeys.ValidationPhoneInvalidCharacters)));
+        _harness.Client.Verify(c => c.GetHashAsync(It.IsAny<GetHashRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task The_phone_on_file_of_a_checkout_comes_from_the_customers_billing_address()
+    {
+        Assert.That((await Service.GetPhoneOnFileAsync(_harness.Customer))?.ForMyPayGa, Is.EqualTo("074121212"));
+
+        _harness.Customer.BillingAddressId = null;
+        Assert.That(await Service.GetPhoneOnFileAsync(_harness.Customer), Is.Null);
+
+        _harness.Customer.Phone = "+241 77 50 84 12";
+        Assert.That((await Service.GetPhoneOnFileAsync(_harness.Customer))?.ForMyPayGa, Is.EqualTo("077508412"));
+    }
 }

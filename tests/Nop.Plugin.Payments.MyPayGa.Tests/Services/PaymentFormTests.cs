@@ -19,13 +19,15 @@ public sealed class PaymentFormTests
     [TearDown]
     public async Task TearDown() => await _harness.DisposeAsync();
 
-    private static IFormCollection Form(string? channel, string? phone)
+    private static IFormCollection Form(string? channel, string? phone, string? cardPhone = null)
     {
         var fields = new Dictionary<string, StringValues>();
         if (channel is not null)
             fields[MyPayGaDefaults.ChannelFormField] = channel;
         if (phone is not null)
             fields[MyPayGaDefaults.PhoneFormField] = phone;
+        if (cardPhone is not null)
+            fields[MyPayGaDefaults.CardPhoneFormField] = cardPhone;
         return new FormCollection(fields);
     }
 
@@ -180,5 +182,53 @@ public sealed class PaymentFormTests
 
         Assert.That(channel, Is.EqualTo(PaymentChannel.MobileMoney));
         Assert.That(phone, Is.EqualTo("077508412"));
+    }
+
+    private void NoPhoneOnFile()
+    {
+        _harness.BillingAddress.PhoneNumber = "";
+        _harness.Customer.Phone = null;
+    }
+
+    [Test]
+    public async Task Card_without_a_phone_on_file_needs_one_typed()
+    {
+        NoPhoneOnFile();
+
+        Assert.That(await _harness.CreatePaymentMethod().ValidatePaymentFormAsync(Form("Card", null)),
+            Is.EqualTo(new[] { En(ServiceKeys.ValidationCardPhoneRequired) }));
+        Assert.That(await _harness.CreatePaymentMethod().ValidatePaymentFormAsync(Form("Card", null, cardPhone: "  ")),
+            Is.EqualTo(new[] { En(ServiceKeys.ValidationCardPhoneRequired) }));
+        Assert.That(await _harness.CreatePaymentMethod().ValidatePaymentFormAsync(Form("Card", null, cardPhone: "074 12 34 56")), Is.Empty);
+    }
+
+    [TestCase("+241 11 76 54 32")]
+    [TestCase("+33 6 12 34 56 78")]
+    [TestCase("077 50 84 12")]
+    public async Task Any_readable_number_will_do_for_the_card_receipt(string cardPhone)
+    {
+        NoPhoneOnFile();
+
+        Assert.That(await _harness.CreatePaymentMethod().ValidatePaymentFormAsync(Form("Card", null, cardPhone)), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_typed_card_phone_is_checked_even_with_a_phone_on_file()
+    {
+        Assert.That(await _harness.CreatePaymentMethod().ValidatePaymentFormAsync(Form("Card", null, cardPhone: "074 12")),
+            Is.EqualTo(new[] { En(ServiceKeys.ValidationPhoneTooShort) }));
+    }
+
+    [Test]
+    public async Task Payment_info_for_card_carries_the_typed_receipt_phone_hidden()
+    {
+        var request = await _harness.CreatePaymentMethod().GetPaymentInfoAsync(Form("Card", "074121212", cardPhone: "+241 11 76 54 32"));
+
+        Assert.That(request.CustomValues.TryGetValue(MyPayGaDefaults.PhoneCustomValue, out var phone), Is.True);
+        Assert.That(phone.Value, Is.EqualTo("011765432"));
+        Assert.That(phone.DisplayToCustomer, Is.False);
+        Assert.That(request.CustomValues.Where(v => v.DisplayToCustomer).Select(v => v.Value), Has.None.Contains("76"));
+        Assert.That(MyPayGaPaymentMethod.ReadOrderChoice(_harness.Orders.Add(o => o.CustomValuesXml = request.CustomValues.SerializeToXml())),
+            Is.EqualTo((PaymentChannel.Card, "011765432")));
     }
 }

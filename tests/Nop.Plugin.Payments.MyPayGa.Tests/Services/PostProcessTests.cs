@@ -134,4 +134,26 @@ public sealed class PostProcessTests
         Assert.That(result.NewPaymentStatus, Is.EqualTo(PaymentStatus.Pending));
         _harness.Client.VerifyNoOtherCalls();
     }
+
+    [Test]
+    public async Task A_card_order_sends_the_receipt_phone_typed_at_checkout_to_gethash()
+    {
+        var order = _harness.AddOrder(channel: PaymentChannel.Card, phone: "011765432");
+
+        Assert.That(await PostProcessAsync(order), Does.Contain("mypayga/card/"));
+        _harness.Client.Verify(c => c.GetHashAsync(It.Is<GetHashRequest>(r => r.Phone == "011765432"), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task A_card_order_without_any_phone_goes_to_the_retry_page_saying_a_phone_is_needed()
+    {
+        _harness.BillingAddress.PhoneNumber = null;
+        var order = _harness.AddOrder(channel: PaymentChannel.Card, phone: null);
+
+        Assert.That(await PostProcessAsync(order), Does.Contain($"mypayga/retry/{order.OrderGuid:D}"));
+        _harness.Client.Verify(c => c.GetHashAsync(It.IsAny<GetHashRequest>(), It.IsAny<CancellationToken>()), Times.Never);
+        var error = await _harness.Get<Nop.Plugin.Payments.MyPayGa.Services.IPaymentAttemptStore>()
+            .TakeStartErrorAsync(order, DateTime.UtcNow, TimeSpan.FromMinutes(1));
+        Assert.That(error, Is.EqualTo(LocaleResources.English[LocaleResources.ServiceKeys.StartCardPhoneMissing]));
+    }
 }

@@ -107,6 +107,27 @@ public sealed class SandboxEndToEndTests
     }
 
     [Test]
+    public async Task A_card_order_without_a_billing_phone_is_paid_with_the_phone_typed_for_the_receipt()
+    {
+        _harness.BillingAddress.PhoneNumber = null;
+        var withoutPhone = _harness.AddOrder(channel: PaymentChannel.Card, phone: null);
+        var withPhone = _harness.AddOrder(total: 25_000m, channel: PaymentChannel.Card, phone: null);
+        var checkout = _harness.Get<IMyPayGaCheckoutService>();
+
+        var refused = await checkout.StartAsync(withoutPhone, PaymentChannel.Card, null);
+        var start = await checkout.StartAsync(withPhone, PaymentChannel.Card, "011 76 54 32");
+        _sandbox.PayByCard(start.Attempt!.PaymentToken, "4285220922286457");
+        var snapshot = await _harness.Get<IPaymentStatusProcessor>().ProcessAsync(withPhone, StatusTrigger.ReturnPage);
+
+        Assert.That(refused.ErrorMessage, Is.EqualTo(Localization.LocaleResources.English[Localization.LocaleResources.ServiceKeys.StartCardPhoneMissing]),
+            "a clear message instead of MyPayGa's \"Missing parameter: phone\"");
+        Assert.That(_sandbox.Payments.Any(p => p.UniqueId.StartsWith(withoutPhone.CustomOrderNumber + "-", StringComparison.Ordinal)), Is.False);
+        Assert.That(start.Success, Is.True, start.ErrorMessage);
+        Assert.That(_sandbox.Payments.Single(p => p.Token == start.Attempt.PaymentToken).Phone, Is.EqualTo("011765432"));
+        Assert.That(snapshot.State, Is.EqualTo(PaymentState.Paid));
+    }
+
+    [Test]
     public async Task A_risky_card_is_marked_paid_when_the_store_accepts_the_risk()
     {
         _harness.StoreSettings.RiskyCardPolicy = RiskyCardPolicy.MarkPaid;

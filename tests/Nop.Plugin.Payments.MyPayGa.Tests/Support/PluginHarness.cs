@@ -106,6 +106,7 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(CustomerService.Object);
         services.AddSingleton(StoreService.Object);
         services.AddSingleton(StoreContext.Object);
+        services.AddSingleton(WorkContext.Object);
         services.AddSingleton(WebHelper.Object);
         services.AddSingleton(OrderTotalCalculationService.Object);
         services.AddSingleton(ScheduleTaskService.Object);
@@ -150,7 +151,7 @@ public sealed class PluginHarness : IAsyncDisposable
     public List<Currency> Currencies { get; } = [new Currency { Id = 1, CurrencyCode = "XAF", Name = "CFA franc", Rate = 1m, Published = true }];
     public List<Store> Stores { get; } = [new Store { Id = 1, Name = "Boutique Libreville", Url = StoreLocation }];
     public Address BillingAddress { get; } = new() { Id = 9, FirstName = "Awa", LastName = "Nguema", Email = "awa@example.ga", PhoneNumber = "074 12 12 12" };
-    public Customer Customer { get; } = new() { Id = 7, Email = "awa@example.ga", FirstName = "Awa", LastName = "Nguema" };
+    public Customer Customer { get; } = new() { Id = 7, Email = "awa@example.ga", FirstName = "Awa", LastName = "Nguema", BillingAddressId = 9 };
     public List<Language> Languages { get; } =
     [
         new Language { Id = 1, Name = "English", LanguageCulture = "en-US", Published = true },
@@ -171,6 +172,7 @@ public sealed class PluginHarness : IAsyncDisposable
     public Mock<ICustomerService> CustomerService { get; } = new();
     public Mock<IStoreService> StoreService { get; } = new();
     public Mock<IStoreContext> StoreContext { get; } = new();
+    public Mock<IWorkContext> WorkContext { get; } = new();
     public Mock<IWebHelper> WebHelper { get; } = new();
     public Mock<IOrderTotalCalculationService> OrderTotalCalculationService { get; } = new();
     /// <summary>Does nothing unless a test sets it up (Moq answers null tasks).</summary>
@@ -317,6 +319,7 @@ public sealed class PluginHarness : IAsyncDisposable
         StoreService.Setup(s => s.GetAllStoresAsync()).ReturnsAsync(() => Stores.ToList());
         StoreService.Setup(s => s.GetStoreByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Stores.FirstOrDefault(s => s.Id == id)!);
         StoreContext.Setup(s => s.GetCurrentStoreAsync()).ReturnsAsync(() => Stores[0]);
+        WorkContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => Customer);
         StoreContext.Setup(s => s.GetCurrentStore()).Returns(() => Stores[0]);
         WebHelper.Setup(w => w.GetStoreLocation(It.IsAny<bool?>())).Returns(StoreLocation);
     }

@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.AspNetCore.Mvc.ViewComponents;
 using Microsoft.Extensions.Primitives;
+using Moq;
+using MyPayGa.Client.Phones;
 using Nop.Plugin.Payments.MyPayGa.Components;
 using Nop.Plugin.Payments.MyPayGa.Controllers;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Models;
+using Nop.Plugin.Payments.MyPayGa.Services;
 using NUnit.Framework;
 
 namespace Nop.Plugin.Payments.MyPayGa.Tests.Web;
@@ -34,7 +37,7 @@ public sealed class PaymentInfoViewComponentTests
     [Test]
     public async Task The_component_renders_the_payment_info_view_with_both_channels()
     {
-        var component = new PaymentInfoViewComponent(Settings())
+        var component = new PaymentInfoViewComponent(Settings(), WebFakes.WorkContext().Object, new Mock<IMyPayGaCheckoutService>().Object)
         {
             ViewComponentContext = new ViewComponentContext { ViewContext = new ViewContext { HttpContext = new DefaultHttpContext() } },
         };
@@ -86,5 +89,64 @@ public sealed class PaymentInfoViewComponentTests
 
         Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.Card));
         Assert.That(model.MobileMoneyEnabled, Is.False);
+    }
+
+    private static PhoneNumber Phone(string text) =>
+        PhoneNumber.TryParse(text, out var phone, out _) ? phone! : throw new ArgumentException(text);
+
+    [Test]
+    public async Task The_card_phone_is_prefilled_from_the_phone_on_file_and_optional_then()
+    {
+        var model = await PaymentInfoViewComponent.PrepareModelAsync(Settings(), Get(), Phone("074 12 34 56"));
+
+        Assert.That(model.CardPhone, Is.EqualTo("+241 74 12 34 56"));
+        Assert.That(model.CardPhoneRequired, Is.False);
+        Assert.That(model.CardPhoneFieldName, Is.EqualTo(MyPayGaDefaults.CardPhoneFormField));
+    }
+
+    [Test]
+    public async Task Without_a_phone_on_file_the_card_phone_is_required()
+    {
+        var model = await PaymentInfoViewComponent.PrepareModelAsync(Settings(), Get(), phoneOnFile: null);
+
+        Assert.That(model.CardPhone, Is.Null);
+        Assert.That(model.CardPhoneRequired, Is.True);
+    }
+
+    [Test]
+    public async Task A_store_without_cards_never_requires_a_card_phone()
+    {
+        var model = await PaymentInfoViewComponent.PrepareModelAsync(Settings(card: false), Get(), phoneOnFile: null);
+
+        Assert.That(model.CardPhoneRequired, Is.False);
+    }
+
+    [Test]
+    public async Task After_a_failed_validation_the_posted_card_phone_is_shown_again_even_when_emptied()
+    {
+        var typed = await PaymentInfoViewComponent.PrepareModelAsync(Settings(),
+            Post((MyPayGaDefaults.ChannelFormField, "Card"), (MyPayGaDefaults.CardPhoneFormField, " 011 76 54 32 ")), Phone("074123456"));
+        var emptied = await PaymentInfoViewComponent.PrepareModelAsync(Settings(),
+            Post((MyPayGaDefaults.ChannelFormField, "Card"), (MyPayGaDefaults.CardPhoneFormField, "")), Phone("074123456"));
+
+        Assert.That(typed.CardPhone, Is.EqualTo("011 76 54 32"));
+        Assert.That(emptied.CardPhone, Is.Null);
+    }
+
+    [Test]
+    public async Task The_component_looks_up_the_current_customers_phone_on_file()
+    {
+        var checkout = new Mock<IMyPayGaCheckoutService>();
+        checkout.Setup(c => c.GetPhoneOnFileAsync(It.Is<Nop.Core.Domain.Customers.Customer>(cu => cu.Id == WebFakes.CustomerId)))
+            .ReturnsAsync(Phone("077508412"));
+        var component = new PaymentInfoViewComponent(Settings(), WebFakes.WorkContext().Object, checkout.Object)
+        {
+            ViewComponentContext = new ViewComponentContext { ViewContext = new ViewContext { HttpContext = new DefaultHttpContext() } },
+        };
+
+        var model = (PaymentInfoModel)((ViewViewComponentResult)await component.InvokeAsync()).ViewData!.Model!;
+
+        Assert.That(model.CardPhone, Is.EqualTo("+241 77 50 84 12"));
+        Assert.That(model.CardPhoneRequired, Is.False);
     }
 }

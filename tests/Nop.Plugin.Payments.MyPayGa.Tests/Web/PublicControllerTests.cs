@@ -713,6 +713,8 @@ public sealed class PublicControllerTests
 
         Assert.That(model.Errors, Is.EqualTo(new[] { English(ServiceKeys.ValidationPhoneNotMobileMoney) }));
         Assert.That(model.Phone, Is.EqualTo("063 12 34 56"));
+        // Only read (the card's phone on file, for the page shown again); nothing started.
+        _checkout.Verify(c => c.GetPhoneOnFileAsync(It.IsAny<Order>()), Times.AtMostOnce());
         _checkout.VerifyNoOtherCalls();
     }
 
@@ -740,6 +742,71 @@ public sealed class PublicControllerTests
 
         Assert.That(result, Is.TypeOf<RedirectToRouteResult>(), (result as ViewResult)?.Model is RetryModel m ? string.Join(";", m.Errors) : null);
         Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.CardRedirect, _order.OrderGuid)));
+    }
+
+    private static global::MyPayGa.Client.Phones.PhoneNumber Phone(string text) =>
+        global::MyPayGa.Client.Phones.PhoneNumber.TryParse(text, out var phone, out _) ? phone! : throw new ArgumentException(text);
+
+    [Test]
+    public async Task The_retry_page_prefills_the_card_phone_from_the_phone_on_file()
+    {
+        CacheSays(PaymentState.Failed, Attempt(PaymentChannel.Card), "Refus solde ins");
+        _checkout.Setup(c => c.GetPhoneOnFileAsync(It.Is<Order>(o => o.Id == _order.Id))).ReturnsAsync(Phone("074 12 34 56"));
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.Card));
+        Assert.That(model.CardPhone, Is.EqualTo("+241 74 12 34 56"));
+        Assert.That(model.CardPhoneRequired, Is.False);
+    }
+
+    [Test]
+    public async Task Without_a_phone_on_file_the_retry_page_asks_for_the_card_phone()
+    {
+        CacheSays(PaymentState.Failed, Attempt(PaymentChannel.Card), "Refus solde ins");
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.CardPhone, Is.Null);
+        Assert.That(model.CardPhoneRequired, Is.True);
+    }
+
+    [Test]
+    public async Task A_card_retry_sends_the_typed_receipt_phone_normalised()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "Card"), (MyPayGaDefaults.CardPhoneFormField, "+241 11 76 54 32"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), PaymentChannel.Card, "011765432", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentStartResult { Success = true, Attempt = Attempt(PaymentChannel.Card) });
+
+        var result = await Controller().RetryPost(_order.OrderGuid, default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.CardRedirect, _order.OrderGuid)));
+        _checkout.Verify(c => c.StartAsync(It.IsAny<Order>(), PaymentChannel.Card, "011765432", It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Test]
+    public async Task An_unreadable_card_phone_is_refused_before_anything_starts()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "Card"), (MyPayGaDefaults.CardPhoneFormField, "074 12"));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Errors, Is.EqualTo(new[] { English(ServiceKeys.ValidationPhoneTooShort) }));
+        Assert.That(model.CardPhone, Is.EqualTo("074 12"));
+        _checkout.Verify(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Test]
+    public async Task A_card_retry_without_any_phone_shows_why_it_could_not_start()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "Card"), (MyPayGaDefaults.CardPhoneFormField, ""));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), PaymentChannel.Card, null, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentStartResult { Success = false, ErrorMessage = English(ServiceKeys.StartCardPhoneMissing) });
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Errors, Is.EqualTo(new[] { English(ServiceKeys.StartCardPhoneMissing) }));
+        Assert.That(model.CardPhoneRequired, Is.True);
     }
 
     [Test]

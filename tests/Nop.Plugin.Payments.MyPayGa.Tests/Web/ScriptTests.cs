@@ -314,10 +314,12 @@ public sealed partial class ScriptTests
         const hint = setup.phone ? el({ 'data-recognised': 'Recognised: {0}', 'data-airtel': 'Airtel Money', 'data-moov': 'Moov Money',
             'data-not-mobile': 'NOT MOBILE', 'data-foreign': 'FOREIGN' }) : null;
         const ids = { 'mypayga-payment-info': root, 'mypayga-phone': phone, 'mypayga-operator-hint': hint,
-            'mypayga-phone-block': setup.phone ? el() : null, 'mypayga-card-help': setup.card ? el() : null };
+            'mypayga-phone-block': setup.phone ? el() : null, 'mypayga-card-help': setup.card ? el() : null,
+            'mypayga-card-phone-block': setup.cardPhone ? el() : null };
         globalThis.document = { getElementById: id => ids[id] || null };
         const show = () => ({ phoneVisible: ids['mypayga-phone-block'] ? !ids['mypayga-phone-block'].hidden : false,
-            cardHelpVisible: ids['mypayga-card-help'] ? !ids['mypayga-card-help'].hidden : false, hint: hint ? hint.textContent : null });
+            cardHelpVisible: ids['mypayga-card-help'] ? !ids['mypayga-card-help'].hidden : false, hint: hint ? hint.textContent : null,
+            cardPhoneVisible: ids['mypayga-card-phone-block'] ? !ids['mypayga-card-phone-block'].hidden : undefined });
         eval(__SCRIPT__);
         const states = [show()];
         if (radios.length) { radios.forEach(r => r.checked = !r.checked); radios[0].listeners.change(); states.push(show()); }
@@ -325,7 +327,7 @@ public sealed partial class ScriptTests
         console.log(JSON.stringify(states));
         """;
 
-    private sealed record Visible(bool PhoneVisible, bool CardHelpVisible, string? Hint);
+    private sealed record Visible(bool PhoneVisible, bool CardHelpVisible, string? Hint, bool? CardPhoneVisible = null);
 
     private static Visible[] RunPaymentInfo(object setup)
     {
@@ -360,5 +362,21 @@ public sealed partial class ScriptTests
         var states = RunPaymentInfo(new { radios = Array.Empty<object>(), hidden = "Card", phone = false, card = true });
 
         Assert.That(states[0], Is.EqualTo(new Visible(false, true, null)));
+    }
+
+    [Test]
+    public void The_card_receipt_phone_shows_with_the_card_only()
+    {
+        var states = RunPaymentInfo(new
+        {
+            radios = new[] { new { value = "MobileMoney", @checked = true }, new { value = "Card", @checked = false } },
+            phone = true,
+            card = true,
+            cardPhone = true,
+        });
+
+        Assert.That(states[0].CardPhoneVisible, Is.False, "mobile money chosen");
+        Assert.That(states[1].CardPhoneVisible, Is.True, "card chosen");
+        Assert.That(states[1].PhoneVisible, Is.False);
     }
 }
