@@ -134,4 +134,34 @@ public sealed class CardTests : BrowserTest
         Assert.That(payment.Phone, Is.EqualTo("011765432"), "gethash got the phone typed for the receipt");
         AssertStoreHealthy();
     }
+
+    [Test]
+    public async Task While_the_card_form_is_being_posted_the_page_shows_a_spinner_beside_its_text()
+    {
+        // The card page's script posts the form at once; hold that post so the page can be looked at meanwhile.
+        await Page.AddInitScriptAsync("""
+            (() => {
+                const submit = HTMLFormElement.prototype.submit;
+                HTMLFormElement.prototype.submit = function () { window.__heldForm = this; };
+                window.__releaseForm = () => submit.call(window.__heldForm);
+            })();
+            """);
+
+        var order = await PlaceOrderAsync(phone: null, card: true);
+        await WaitForUrlAsync(new Regex("/mypayga/card/[0-9a-f-]{36}$"));
+        var spinner = Page.Locator("#mypayga-card-spinner");
+        await Assertions.Expect(spinner).ToBeVisibleAsync();
+        var spinnerBox = (await spinner.BoundingBoxAsync())!;
+        var textBox = (await Page.Locator(".mypayga-card-page .mypayga-message").BoundingBoxAsync())!;
+        Assert.That(textBox.X - (spinnerBox.X + spinnerBox.Width), Is.GreaterThanOrEqualTo(8), "space between the spinner and the text");
+        await ScreenshotAsync("card-page-posting");
+
+        Assert.That(await Page.EvaluateAsync<bool>("() => window.__heldForm?.id === 'mypayga-card-form'"), Is.True,
+            "the script posted the card form");
+        await Page.EvaluateAsync("() => window.__releaseForm()");
+        await WaitForUrlAsync(new Regex("/mpgga-form-cbpay$"));
+        await PayOnCardFormAsync(SuccessCard);
+        await AssertCompletedPageAsync(order);
+        AssertStoreHealthy();
+    }
 }

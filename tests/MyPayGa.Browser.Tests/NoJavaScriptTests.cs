@@ -18,6 +18,8 @@ public sealed class NoJavaScriptTests : BrowserTest
         await WaitForUrlAsync(new Regex("/mypayga/card/[0-9a-f-]{36}$"));
         var button = Page.Locator("button.mypayga-card-continue");
         await Assertions.Expect(button).ToBeVisibleAsync();
+        // Nothing will happen by itself: no endless spinner.
+        await Assertions.Expect(Page.Locator("#mypayga-card-spinner")).ToBeHiddenAsync();
         await ScreenshotAsync("card-page");
 
         await button.ClickAsync();
