@@ -327,13 +327,19 @@ public class MyPayGaPublicController : BasePluginController
 
     /// <summary>
     /// MyPayGa's success and failure URLs. Which one was hit says nothing reliable: the order's status is re-read
-    /// from MyPayGa and the page tells that truth.
+    /// from MyPayGa and the page tells that truth. MyPayGa may send the browser back with a GET or a POST (its
+    /// reference is silent), so both are accepted without an antiforgery token: nothing here changes anything by
+    /// itself — the status processor only applies what MyPayGa says.
     /// </summary>
-    [HttpGet]
+    [HttpGet, HttpPost]
+    [IgnoreAntiforgeryToken]
     public async Task<IActionResult> Return(string? outcome, CancellationToken cancellationToken)
     {
         var customer = await _workContext.GetCurrentCustomerAsync();
-        var order = await FindReturnOrderAsync(customer);
+        var posted = HttpMethods.IsPost(Request.Method) && Request.HasFormContentType
+            ? await Request.ReadFormAsync(cancellationToken)
+            : null;
+        var order = await FindReturnOrderAsync(customer, posted);
         if (order is null)
         {
             return View(MyPayGaViewPaths.Result, new PaymentResultModel
@@ -410,11 +416,14 @@ public class MyPayGaPublicController : BasePluginController
     private static bool CanPay(Order order) =>
         order.PaymentStatus == PaymentStatus.Pending && order.OrderStatus != OrderStatus.Cancelled;
 
-    /// <summary>From the reference MyPayGa appended, else the customer's latest MyPayGa order (pending or recent).</summary>
-    private async Task<Order?> FindReturnOrderAsync(Customer customer)
+    /// <summary>
+    /// From the reference MyPayGa appended (query, or form when posted), else the customer's latest MyPayGa order
+    /// (pending or recent).
+    /// </summary>
+    private async Task<Order?> FindReturnOrderAsync(Customer customer, IFormCollection? posted)
     {
-        var token = FirstQueryValue(TokenQueryNames);
-        var reference = FirstQueryValue(ReferenceQueryNames);
+        var token = FirstQueryValue(TokenQueryNames) ?? FirstFormValue(posted, TokenQueryNames);
+        var reference = FirstQueryValue(ReferenceQueryNames) ?? FirstFormValue(posted, ReferenceQueryNames);
         if (token is not null || reference is not null)
         {
             var found = await _attemptStore.FindOrderAsync(reference, token);
@@ -439,6 +448,21 @@ public class MyPayGaPublicController : BasePluginController
         foreach (var name in names)
         {
             var value = Request.Query[name].ToString().Trim();
+            if (value.Length > 0)
+                return value;
+        }
+
+        return null;
+    }
+
+    private static string? FirstFormValue(IFormCollection? form, string[] names)
+    {
+        if (form is null)
+            return null;
+
+        foreach (var name in names)
+        {
+            var value = form[name].ToString().Trim();
             if (value.Length > 0)
                 return value;
         }

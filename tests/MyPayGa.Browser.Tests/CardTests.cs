@@ -164,4 +164,35 @@ public sealed class CardTests : BrowserTest
         await AssertCompletedPageAsync(order);
         AssertStoreHealthy();
     }
+
+    [Test]
+    public async Task MyPayGa_may_post_to_the_return_url_and_the_page_still_tells_the_truth()
+    {
+        // No callback: only the return page can learn the outcome. MyPayGa's reference does not say whether the
+        // browser comes back with a GET or a POST; a POST from MyPayGa's site carries no antiforgery token of ours.
+        Sandbox.ConfigureMerchant(m => m with { CallbackUrl = null });
+        var order = await PlaceCardOrderAndReachCardFormAsync();
+        var token = Stored(order).AuthorizationTransactionId;
+        Sandbox.PayByCard(token, SuccessCard);
+
+        await Page.EvaluateAsync("""
+            ([url, token]) => {
+                const form = document.createElement('form');
+                form.method = 'post';
+                form.action = url;
+                const field = document.createElement('input');
+                field.type = 'hidden';
+                field.name = 'payment_token';
+                field.value = token;
+                form.appendChild(field);
+                document.body.appendChild(form);
+                form.submit();
+            }
+            """, new[] { Host.Url("mypayga/return/failure"), token });
+
+        await AssertCompletedPageAsync(order);
+        Assert.That(DocumentRequests, Has.Some.EqualTo("POST " + Host.Url("mypayga/return/failure")));
+        AssertPaidOnce(order);
+        AssertStoreHealthy();
+    }
 }

@@ -510,6 +510,45 @@ public sealed class PublicControllerTests
     }
 
     [Test]
+    public void The_return_pages_take_a_get_or_a_post_without_antiforgery_token()
+    {
+        var action = typeof(MyPayGaPublicController).GetMethod(nameof(MyPayGaPublicController.Return))!;
+
+        Assert.That(action.IsDefined(typeof(HttpGetAttribute), true), Is.True);
+        Assert.That(action.IsDefined(typeof(HttpPostAttribute), true), Is.True);
+        Assert.That(action.IsDefined(typeof(IgnoreAntiforgeryTokenAttribute), true), Is.True,
+            "MyPayGa cannot send our antiforgery token; the controller's own [AutoValidateAntiforgeryToken] would refuse its POST");
+    }
+
+    [Test]
+    public async Task A_posted_return_finds_the_order_from_the_posted_reference_and_only_runs_the_processor()
+    {
+        PostForm(("payment_token", "tok_1"), ("unique_id", "1001-1"));
+        _attempts.Setup(a => a.FindOrderAsync("1001-1", "tok_1")).ReturnsAsync(_order);
+        ProcessorSays(PaymentState.Paid, Attempt(PaymentChannel.Card));
+
+        var result = await Controller().Return("failure", default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(Completed(_order.Id)));
+        _processor.Verify(p => p.ProcessAsync(It.Is<Order>(o => o.Id == _order.Id), StatusTrigger.ReturnPage, It.IsAny<CancellationToken>()), Times.Once);
+        _checkout.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task The_query_wins_over_a_posted_reference()
+    {
+        _http.Request.QueryString = new QueryString("?payment_token=tok_1&unique_id=1001-1");
+        PostForm(("payment_token", "tok_other"), ("unique_id", "2002-1"));
+        _attempts.Setup(a => a.FindOrderAsync("1001-1", "tok_1")).ReturnsAsync(_order);
+        ProcessorSays(PaymentState.Paid, Attempt(PaymentChannel.Card));
+
+        var result = await Controller().Return("success", default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)result), Is.EqualTo(Completed(_order.Id)));
+        _attempts.Verify(a => a.FindOrderAsync("2002-1", It.IsAny<string?>()), Times.Never);
+    }
+
+    [Test]
     public async Task A_return_while_the_bank_has_not_answered_goes_to_the_pending_page()
     {
         _attempts.Setup(a => a.FindOrderAsync(It.IsAny<string>(), It.IsAny<string>())).ReturnsAsync(_order);

@@ -44,8 +44,9 @@ public sealed class RouteProviderTests
         yield return new TestCaseData(MyPayGaDefaults.Routes.Status, "mypayga/status/{orderGuid:guid}", "MyPayGaPublic", "Status", new[] { "GET" });
         yield return new TestCaseData(MyPayGaDefaults.Routes.Retry, "mypayga/retry/{orderGuid:guid}", "MyPayGaPublic", "Retry", new[] { "GET", "POST" });
         yield return new TestCaseData(MyPayGaDefaults.Routes.CardRedirect, "mypayga/card/{orderGuid:guid}", "MyPayGaPublic", "Card", new[] { "GET" });
-        yield return new TestCaseData(MyPayGaDefaults.Routes.ReturnSuccess, "mypayga/return/success", "MyPayGaPublic", "Return", new[] { "GET" });
-        yield return new TestCaseData(MyPayGaDefaults.Routes.ReturnFailure, "mypayga/return/failure", "MyPayGaPublic", "Return", new[] { "GET" });
+        // MyPayGa may send the browser back with a GET or a POST (undocumented).
+        yield return new TestCaseData(MyPayGaDefaults.Routes.ReturnSuccess, "mypayga/return/success", "MyPayGaPublic", "Return", new[] { "GET", "POST" });
+        yield return new TestCaseData(MyPayGaDefaults.Routes.ReturnFailure, "mypayga/return/failure", "MyPayGaPublic", "Return", new[] { "GET", "POST" });
     }
 
     [TestCaseSource(nameof(ExpectedRoutes))]
