@@ -3,8 +3,8 @@ using Microsoft.Playwright;
 using MyPayGa.Browser.Tests.Support;
 using MyPayGa.Sandbox.Control;
 using MyPayGa.Sandbox.Domain;
-using Nop.Plugin.Payments.MyPayGa.Localization;
 using Nop.Core.Domain.Payments;
+using Nop.Plugin.Payments.MyPayGa.Localization;
 
 namespace MyPayGa.Browser.Tests;
 

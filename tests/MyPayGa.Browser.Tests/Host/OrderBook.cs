@@ -41,7 +41,13 @@ public sealed class OrderBook : IOrderService
             BillingAddressId = id,
         };
         _customers[id] = customer;
-        _addresses[id] = new Address { Id = id, FirstName = "Ada", LastName = "Moussavou", Email = customer.Email, City = "Libreville",
+        _addresses[id] = new Address
+        {
+            Id = id,
+            FirstName = "Ada",
+            LastName = "Moussavou",
+            Email = customer.Email,
+            City = "Libreville",
             PhoneNumber = "+241 74 12 34 56",
         };
         return customer;

@@ -41,7 +41,9 @@ public sealed class OrderProcessing : IOrderProcessingService
         await _orders.UpdateOrderAsync(order);
         await _orders.InsertOrderNoteAsync(new OrderNote
         {
-            OrderId = order.Id, Note = "Order has been marked as paid", CreatedOnUtc = DateTime.UtcNow,
+            OrderId = order.Id,
+            Note = "Order has been marked as paid",
+            CreatedOnUtc = DateTime.UtcNow,
         });
     }
 
@@ -53,7 +55,9 @@ public sealed class OrderProcessing : IOrderProcessingService
         await _orders.UpdateOrderAsync(order);
         await _orders.InsertOrderNoteAsync(new OrderNote
         {
-            OrderId = order.Id, Note = "Order has been cancelled", CreatedOnUtc = DateTime.UtcNow,
+            OrderId = order.Id,
+            Note = "Order has been cancelled",
+            CreatedOnUtc = DateTime.UtcNow,
         });
     }
 

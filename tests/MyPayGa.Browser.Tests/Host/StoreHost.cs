@@ -273,8 +273,13 @@ internal sealed class HostState
 
     public Currency Xaf { get; } = new()
     {
-        Id = StoreHost.XafCurrencyId, Name = "CFA franc", CurrencyCode = "XAF", Rate = 1m, DisplayLocale = "fr-GA",
-        CustomFormatting = "{0} FCFA", Published = true,
+        Id = StoreHost.XafCurrencyId,
+        Name = "CFA franc",
+        CurrencyCode = "XAF",
+        Rate = 1m,
+        DisplayLocale = "fr-GA",
+        CustomFormatting = "{0} FCFA",
+        Published = true,
     };
 
     public Uri? BaseUrl { get; set; }

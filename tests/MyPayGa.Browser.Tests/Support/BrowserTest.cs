@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using MyPayGa.Browser.Tests.Host;
 using MyPayGa.Browser.Tests;
+using MyPayGa.Browser.Tests.Host;
 using MyPayGa.Sandbox;
-using NUnit.Framework.Interfaces;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
+using NUnit.Framework.Interfaces;
 
 namespace MyPayGa.Browser.Tests.Support;
 
