@@ -7,7 +7,8 @@ namespace MyPayGa.ReferenceChecker;
 internal sealed class Comparison(
     IReadOnlyList<(Assembly Reference, Assembly Nop)> pairs,
     IReadOnlyList<Assembly> nopAssemblies,
-    IReadOnlySet<string> implementedInterfaces)
+    IReadOnlySet<string> implementedInterfaces,
+    IReadOnlySet<string> opaqueTypes)
 {
     private const BindingFlags Declared =
         BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
@@ -103,6 +104,13 @@ internal sealed class Comparison(
             Add(subject, $"type is {TypeAccessibility(nop)} {InNop}, {TypeAccessibility(reference)} {InReference}");
             if (!IsVisible(nop))
                 return;
+        }
+
+        if (opaqueTypes.Contains(reference.FullName!))
+        {
+            // declared only to be named: the kind must agree, the rest of its shape is the real assembly's business
+            Check(subject, "kind", Kind(reference), Kind(nop));
+            return;
         }
 
         // a base type or interface that does not resolve must not hide the members' differences

@@ -11,9 +11,17 @@ namespace MyPayGa.ReferenceChecker;
 public static class ReferenceComparer
 {
     private const string ImplementedInterfacesResource = "implemented-interfaces.txt";
+    private const string OpaqueTypesResource = "opaque-types.txt";
 
     /// <summary>The interfaces listed in reference/nopCommerce-4.90/implemented-interfaces.txt (embedded at build).</summary>
-    public static IReadOnlyList<string> DefaultImplementedInterfaces { get; } = LoadDefaultImplementedInterfaces();
+    public static IReadOnlyList<string> DefaultImplementedInterfaces { get; } = LoadList(ImplementedInterfacesResource);
+
+    /// <summary>
+    /// The types listed in reference/opaque-types.txt (embedded at build): declared only so that the plugin can name
+    /// them (a parameter type of a method it overrides); only their existence, assembly, accessibility and kind are
+    /// compared, not their base type, interfaces or members.
+    /// </summary>
+    public static IReadOnlyList<string> DefaultOpaqueTypes { get; } = LoadList(OpaqueTypesResource);
 
     /// <summary>Parses an implemented-interfaces list: one full type name per line, '#' starts a comment.</summary>
     public static IReadOnlyList<string> ParseInterfaceList(string text) =>
@@ -29,8 +37,10 @@ public static class ReferenceComparer
     /// <param name="implementedInterfaces">Full names of the interfaces the plugin implements; null means
     /// <see cref="DefaultImplementedInterfaces"/>.</param>
     /// <exception cref="ReferenceCheckException">A folder or an assembly cannot be used.</exception>
+    /// <param name="opaqueTypes">Full names of the types compared by name and kind only; null means
+    /// <see cref="DefaultOpaqueTypes"/>.</param>
     public static IReadOnlyList<Difference> Compare(string referenceDirectory, string nopDirectory,
-        IEnumerable<string>? implementedInterfaces = null)
+        IEnumerable<string>? implementedInterfaces = null, IEnumerable<string>? opaqueTypes = null)
     {
         RequireDirectory(referenceDirectory, "reference");
         RequireDirectory(nopDirectory, "nopCommerce");
@@ -74,7 +84,8 @@ public static class ReferenceComparer
         }
 
         var comparison = new Comparison(pairs, nopAssemblies,
-            new HashSet<string>(implementedInterfaces ?? DefaultImplementedInterfaces, StringComparer.Ordinal));
+            new HashSet<string>(implementedInterfaces ?? DefaultImplementedInterfaces, StringComparer.Ordinal),
+            new HashSet<string>(opaqueTypes ?? DefaultOpaqueTypes, StringComparer.Ordinal));
         return comparison.Run();
     }
 
@@ -96,10 +107,10 @@ public static class ReferenceComparer
         }
     }
 
-    private static IReadOnlyList<string> LoadDefaultImplementedInterfaces()
+    private static IReadOnlyList<string> LoadList(string resource)
     {
-        using var stream = typeof(ReferenceComparer).Assembly.GetManifestResourceStream(ImplementedInterfacesResource)
-            ?? throw new InvalidOperationException($"embedded resource {ImplementedInterfacesResource} is missing");
+        using var stream = typeof(ReferenceComparer).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"embedded resource {resource} is missing");
         using var reader = new StreamReader(stream);
         return ParseInterfaceList(reader.ReadToEnd());
     }

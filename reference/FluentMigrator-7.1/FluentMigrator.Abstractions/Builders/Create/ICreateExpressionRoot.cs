@@ -1,0 +1,7 @@
+using FluentMigrator.Infrastructure;
+
+namespace FluentMigrator.Builders.Create;
+
+public interface ICreateExpressionRoot : IFluentSyntax
+{
+}

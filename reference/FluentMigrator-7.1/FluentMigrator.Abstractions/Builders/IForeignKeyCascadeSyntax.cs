@@ -1,0 +1,9 @@
+using FluentMigrator.Infrastructure;
+
+namespace FluentMigrator.Builders;
+
+public interface IForeignKeyCascadeSyntax<TNext, TNextFk> : IFluentSyntax
+    where TNext : IFluentSyntax
+    where TNextFk : IFluentSyntax
+{
+}

@@ -1,0 +1,6 @@
+namespace FluentMigrator;
+
+public interface IMigration
+{
+    string ConnectionString { get; }
+}

@@ -1,0 +1,5 @@
+namespace FluentMigrator.Infrastructure;
+
+public interface IFluentSyntax
+{
+}
