@@ -42,6 +42,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
     private readonly IWebHelper _webHelper;
     private readonly ILogger _logger;
     private readonly IScheduleTaskService _scheduleTaskService;
+    private readonly IMyPayGaRefundService _refundService;
 
     public MyPayGaPaymentMethod(IMyPayGaAccountProvider accountProvider,
         IXafAmountService xafAmountService,
@@ -58,7 +59,8 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         IHttpContextAccessor httpContextAccessor,
         IWebHelper webHelper,
         ILogger logger,
-        IScheduleTaskService scheduleTaskService)
+        IScheduleTaskService scheduleTaskService,
+        IMyPayGaRefundService refundService)
     {
         _accountProvider = accountProvider;
         _xafAmountService = xafAmountService;
@@ -76,6 +78,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         _webHelper = webHelper;
         _logger = logger;
         _scheduleTaskService = scheduleTaskService;
+        _refundService = refundService;
     }
 
     #region Checkout
@@ -280,6 +283,11 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
 
     #region Refund, capture, void, recurring
 
+    /// <summary>
+    /// nopCommerce's Refund and Partial refund buttons. The money comes back from the attempt that paid the order, in XAF
+    /// at the rate of the payment (never re-converted at today's rate), through <see cref="IMyPayGaRefundService"/>: one
+    /// refund at a time per order, never more than that attempt received, never sent twice.
+    /// </summary>
     public async Task<RefundPaymentResult> RefundAsync(RefundPaymentRequest refundPaymentRequest)
     {
         ArgumentNullException.ThrowIfNull(refundPaymentRequest);
@@ -289,108 +297,53 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
 
         // nopCommerce turns an exception into an order note holding its full text: every failure is caught here
         // and told in words an admin can act on, without keys.
-        string? refundId = null;
         try
         {
-            var client = await _accountProvider.GetClientAsync(order.StoreId);
-            var (attempt, paidAmount) = await FindPaidAttemptAsync(order, client);
+            var attempts = await _attemptStore.GetAttemptsAsync(order);
+            var attempt = attempts.FirstOrDefault(a => a.PaymentToken is not null
+                              && string.Equals(a.PaymentToken, order.CaptureTransactionId, StringComparison.Ordinal))
+                          ?? attempts.LastOrDefault(a => a.Status == AttemptStatus.Paid);
             if (attempt is null)
             {
                 result.AddError(await ResourceAsync(ServiceKeys.RefundNoPaidPayment, MyPayGaCheckoutService.OrderNumber(order)));
                 return result;
             }
 
-            // A full refund gives back exactly what MyPayGa took; a partial one is converted at today's rate, capped.
-            var amountXaf = refundPaymentRequest.IsPartialRefund
-                ? Math.Min(await _xafAmountService.ToXafAsync(refundPaymentRequest.AmountToRefund), paidAmount)
-                : paidAmount;
-            if (amountXaf <= 0)
+            // Partial: converted at the rate of the payment; full: everything not refunded yet (decided by the service,
+            // after any earlier refund whose outcome was unknown is settled).
+            long? amountXaf = refundPaymentRequest.IsPartialRefund
+                ? ToXafAtPaymentRate(attempt, refundPaymentRequest.AmountToRefund)
+                : null;
+
+            var customer = await _workContext.GetCurrentCustomerAsync();
+            var outcome = await _refundService.RefundAsync(new RefundCommand(order, attempt, amountXaf, RefundReason.OrderRefund,
+                customer?.Email ?? customer?.Username));
+            if (!outcome.MoneySent)
             {
-                result.AddError(await ResourceAsync(ServiceKeys.RefundAmountTooSmall));
+                result.AddError(outcome.Message);
                 return result;
             }
 
-            var description = await ResourceAsync(ServiceKeys.RefundDescription, MyPayGaCheckoutService.OrderNumber(order));
-            try
-            {
-                var created = await client.CreateRefundAsync(new CreateRefundRequest
-                {
-                    PaymentToken = attempt.PaymentToken,
-                    Amount = amountXaf,
-                    Description = description,
-                });
-                refundId = created.RefundId;
-            }
-            catch (MyPayGaException ex)
-            {
-                var key = ex.OutcomeUnknown ? ServiceKeys.RefundCreateOutcomeUnknown : ServiceKeys.RefundCreateFailed;
-                result.AddError(await ResourceAsync(key, ProviderErrors.Describe(ex)));
-                return result;
-            }
-
-            SendRefundResponse sent;
-            try
-            {
-                sent = await client.SendRefundAsync(refundId);
-            }
-            catch (MyPayGaException ex)
-            {
-                var key = ex.OutcomeUnknown ? ServiceKeys.RefundSendOutcomeUnknown : ServiceKeys.RefundSendFailed;
-                var text = await ResourceAsync(key, refundId, Amount(amountXaf), ProviderErrors.Describe(ex));
-                await _orderService.AddMyPayGaNoteAsync(order, text);
-                result.AddError(text);
-                return result;
-            }
-
-            await _orderService.AddMyPayGaNoteAsync(order, await ResourceAsync(ServiceKeys.NoteRefunded,
-                refundId, Amount(amountXaf), attempt.UniqueId, sent.Message ?? string.Empty));
             result.NewPaymentStatus = refundPaymentRequest.IsPartialRefund ? PaymentStatus.PartiallyRefunded : PaymentStatus.Refunded;
-            return result;
-        }
-        catch (MyPayGaException ex)
-        {
-            result.AddError(await ResourceAsync(ServiceKeys.RefundUnavailable, ProviderErrors.Describe(ex)));
-            return result;
-        }
-        catch (InvalidOperationException)
-        {
-            result.AddError(await _xafAmountService.GetUnavailabilityReasonAsync() ?? await ResourceAsync(ServiceKeys.RefundUnavailable, string.Empty));
             return result;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             await _logger.ErrorAsync($"MyPayGa: refund of order {order.Id} failed unexpectedly ({ex.GetType().Name}).");
-            var text = refundId is null
-                ? await ResourceAsync(ServiceKeys.RefundUnavailable, ex.GetType().Name)
-                : await ResourceAsync(ServiceKeys.RefundSendOutcomeUnknown, refundId, string.Empty, ex.GetType().Name);
-            result.AddError(text);
+            result.AddError(await ResourceAsync(ServiceKeys.RefundUnavailable, ex.GetType().Name));
             return result;
         }
     }
 
     /// <summary>
-    /// The attempt MyPayGa says is paid, newest first (the captured one first), with the amount MyPayGa took.
-    /// Null when MyPayGa reports none paid.
+    /// An amount in the primary store currency as XAF at the rate the attempt was paid at (its XAF over the order total
+    /// then), rounded to whole francs.
     /// </summary>
-    private async Task<(PaymentAttempt? Attempt, long PaidAmount)> FindPaidAttemptAsync(Order order, IMyPayGaClient client)
+    internal static long ToXafAtPaymentRate(MyPayGaAttempt attempt, decimal amountInPrimaryCurrency)
     {
-        var attempts = (await _attemptStore.GetAttemptsAsync(order)).Reverse().ToList();
-        var captured = attempts.FirstOrDefault(a => a.PaymentToken == order.CaptureTransactionId);
-        if (captured is not null)
-        {
-            attempts.Remove(captured);
-            attempts.Insert(0, captured);
-        }
-
-        foreach (var attempt in attempts)
-        {
-            var detail = (await client.GetPaymentDetailAsync(attempt.PaymentToken)).Find(attempt.PaymentToken);
-            // The processor only marks an order paid when MyPayGa's amount equals the attempt's.
-            if (detail?.Outcome is PaymentOutcome.Paid or PaymentOutcome.PaidWithRisk)
-                return (attempt, attempt.AmountXaf);
-        }
-
-        return (null, 0);
+        if (attempt.OrderTotal <= 0)
+            return 0;
+        return (long)Math.Round(amountInPrimaryCurrency * attempt.AmountXaf / attempt.OrderTotal, 0, MidpointRounding.AwayFromZero);
     }
 
     public Task<CapturePaymentResult> CaptureAsync(CapturePaymentRequest capturePaymentRequest) =>
@@ -492,6 +445,4 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         var text = await _localizationService.GetResourceAsync(key);
         return args.Length == 0 ? text : string.Format(CultureInfo.InvariantCulture, text, args);
     }
-
-    private static string Amount(long xaf) => xaf.ToString("N0", CultureInfo.InvariantCulture) + " XAF";
 }

@@ -53,4 +53,22 @@ public class MyPayGaSettings : ISettings
 
     /// <summary>Description sent to MyPayGa; {0} = the order number, {1} = the store name.</summary>
     public string PaymentDescriptionTemplate { get; set; } = "Order {0} - {1}";
+
+    // ---- Following payments (4.90.2) ----
+
+    /// <summary>
+    /// How long an attempt without a final answer from MyPayGa is followed (read by the reconciliation, blocks the
+    /// expiry of its order). After it, the attempt is "timed out": listed for the admin, read again only when a callback
+    /// names it or the admin asks.
+    /// </summary>
+    public int AttemptFollowHours { get; set; } = 48;
+
+    /// <summary>
+    /// How long a mobile-money push may still be approved on the shopper's phone: a new push for the same order is
+    /// refused meanwhile (the earlier one could still take the money).
+    /// </summary>
+    public int PushApprovalMinutes { get; set; } = 5;
+
+    /// <summary>How many orders the reconciliation task checks at the same time (each in its own scope).</summary>
+    public int ReconciliationConcurrency { get; set; } = 8;
 }

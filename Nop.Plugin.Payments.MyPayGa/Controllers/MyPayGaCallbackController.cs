@@ -35,12 +35,18 @@ public class MyPayGaCallbackController : Controller
         _logger = logger;
     }
 
-    // No action parameters: MVC then binds nothing and its form value provider never consumes the body.
-    [HttpGet, HttpPost]
+    // No action parameters: MVC then binds nothing and its form value provider never consumes the body. No verb
+    // attribute either: any method reaches this action, so that others get a clear 405 rather than nopCommerce's 404 page.
     [BufferBody]
     public async Task<IActionResult> Handle()
     {
         var cancellationToken = HttpContext.RequestAborted;
+        if (!HttpMethods.IsGet(Request.Method) && !HttpMethods.IsPost(Request.Method))
+        {
+            Response.Headers.Allow = "GET, POST";
+            return PlainText(StatusCodes.Status405MethodNotAllowed, "Method not allowed");
+        }
+
         if (Request.ContentLength is > MaxBodyBytes)
             return PlainText(StatusCodes.Status413PayloadTooLarge, "Request body too large.");
 
@@ -56,7 +62,7 @@ public class MyPayGaCallbackController : Controller
         }
         catch (Exception ex) when (ex is IOException or BadHttpRequestException)
         {
-            return PlainText(StatusCodes.Status400BadRequest, "The request body could not be read.");
+            return PlainText(StatusCodes.Status400BadRequest, CallbackResult.BadRequest.Message);
         }
 
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -83,13 +89,13 @@ public class MyPayGaCallbackController : Controller
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // The caller went away; nothing useful can be answered.
-            return PlainText(StatusCodes.Status503ServiceUnavailable, "Request cancelled.");
+            return PlainText(StatusCodes.Status503ServiceUnavailable, CallbackResult.RetryLater.Message);
         }
         catch (Exception ex)
         {
-            // Not the caller's fault (database, lock, bug): ask for a later retry instead of a 500 page.
+            // Not the caller's fault (database, bug): ask for a later retry instead of a 500 page.
             await _logger.ErrorAsync("MyPayGa: the callback could not be processed.", ex);
-            return PlainText(StatusCodes.Status503ServiceUnavailable, "Temporarily unable to process the callback; please retry later.");
+            return PlainText(StatusCodes.Status503ServiceUnavailable, CallbackResult.RetryLater.Message);
         }
 
         var status = result.HttpStatusCode is >= 200 and <= 599 ? result.HttpStatusCode : StatusCodes.Status200OK;

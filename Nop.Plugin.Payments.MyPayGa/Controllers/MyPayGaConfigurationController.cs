@@ -34,6 +34,12 @@ public class MyPayGaConfigurationController : BasePaymentController
     internal const int MaxStatusCacheSeconds = 60;
     internal const int MinExpiryMinutes = 10;
     internal const int MaxExpiryMinutes = 60 * 24 * 7;
+    internal const int MinFollowHours = 1;
+    internal const int MaxFollowHours = 24 * 30;
+    internal const int MinPushApprovalMinutes = 1;
+    internal const int MaxPushApprovalMinutes = 60;
+    internal const int MinReconciliationConcurrency = 1;
+    internal const int MaxReconciliationConcurrency = 32;
 
     /// <summary>The write-only fields: their posted value never goes back to the page.</summary>
     internal static readonly string[] SecretFields =
@@ -93,6 +99,9 @@ public class MyPayGaConfigurationController : BasePaymentController
             RequestTimeoutSeconds = settings.RequestTimeoutSeconds,
             StatusCacheSeconds = settings.StatusCacheSeconds,
             PendingPaymentExpiryMinutes = settings.PendingPaymentExpiryMinutes,
+            AttemptFollowHours = settings.AttemptFollowHours,
+            PushApprovalMinutes = settings.PushApprovalMinutes,
+            ReconciliationConcurrency = settings.ReconciliationConcurrency,
             AdditionalFee = settings.AdditionalFee,
             AdditionalFeePercentage = settings.AdditionalFeePercentage,
             PaymentDescriptionTemplate = settings.PaymentDescriptionTemplate,
@@ -115,6 +124,9 @@ public class MyPayGaConfigurationController : BasePaymentController
             model.RequestTimeoutSeconds_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.RequestTimeoutSeconds, storeScope);
             model.StatusCacheSeconds_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.StatusCacheSeconds, storeScope);
             model.PendingPaymentExpiryMinutes_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.PendingPaymentExpiryMinutes, storeScope);
+            model.AttemptFollowHours_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.AttemptFollowHours, storeScope);
+            model.PushApprovalMinutes_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.PushApprovalMinutes, storeScope);
+            model.ReconciliationConcurrency_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.ReconciliationConcurrency, storeScope);
             model.AdditionalFee_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.AdditionalFee, storeScope);
             model.AdditionalFeePercentage_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.AdditionalFeePercentage, storeScope);
             model.PaymentDescriptionTemplate_OverrideForStore = await _settingService.SettingExistsAsync(settings, x => x.PaymentDescriptionTemplate, storeScope);
@@ -175,6 +187,12 @@ public class MyPayGaConfigurationController : BasePaymentController
             await ValidateRangeAsync(model.StatusCacheSeconds, nameof(model.StatusCacheSeconds), MinStatusCacheSeconds, MaxStatusCacheSeconds);
         if (Edited(model.PendingPaymentExpiryMinutes_OverrideForStore))
             await ValidateRangeAsync(model.PendingPaymentExpiryMinutes, nameof(model.PendingPaymentExpiryMinutes), MinExpiryMinutes, MaxExpiryMinutes);
+        if (Edited(model.AttemptFollowHours_OverrideForStore))
+            await ValidateRangeAsync(model.AttemptFollowHours, nameof(model.AttemptFollowHours), MinFollowHours, MaxFollowHours);
+        if (Edited(model.PushApprovalMinutes_OverrideForStore))
+            await ValidateRangeAsync(model.PushApprovalMinutes, nameof(model.PushApprovalMinutes), MinPushApprovalMinutes, MaxPushApprovalMinutes);
+        if (Edited(model.ReconciliationConcurrency_OverrideForStore))
+            await ValidateRangeAsync(model.ReconciliationConcurrency, nameof(model.ReconciliationConcurrency), MinReconciliationConcurrency, MaxReconciliationConcurrency);
         if (Edited(model.AdditionalFee_OverrideForStore) && model.AdditionalFee < 0)
             await AddErrorAsync(nameof(model.AdditionalFee), WebKeys.ConfigureErrorNegative, nameof(model.AdditionalFee));
         if (Edited(model.PaymentDescriptionTemplate_OverrideForStore) && !IsValidDescriptionTemplate(model.PaymentDescriptionTemplate))
@@ -201,6 +219,9 @@ public class MyPayGaConfigurationController : BasePaymentController
         settings.RequestTimeoutSeconds = model.RequestTimeoutSeconds;
         settings.StatusCacheSeconds = model.StatusCacheSeconds;
         settings.PendingPaymentExpiryMinutes = model.PendingPaymentExpiryMinutes;
+        settings.AttemptFollowHours = model.AttemptFollowHours;
+        settings.PushApprovalMinutes = model.PushApprovalMinutes;
+        settings.ReconciliationConcurrency = model.ReconciliationConcurrency;
         settings.AdditionalFee = model.AdditionalFee;
         settings.AdditionalFeePercentage = model.AdditionalFeePercentage;
         settings.PaymentDescriptionTemplate = model.PaymentDescriptionTemplate?.Trim() ?? string.Empty;
@@ -221,6 +242,9 @@ public class MyPayGaConfigurationController : BasePaymentController
         await SaveAsync(settings, x => x.RequestTimeoutSeconds, model.RequestTimeoutSeconds_OverrideForStore, storeScope);
         await SaveAsync(settings, x => x.StatusCacheSeconds, model.StatusCacheSeconds_OverrideForStore, storeScope);
         await SaveAsync(settings, x => x.PendingPaymentExpiryMinutes, model.PendingPaymentExpiryMinutes_OverrideForStore, storeScope);
+        await SaveAsync(settings, x => x.AttemptFollowHours, model.AttemptFollowHours_OverrideForStore, storeScope);
+        await SaveAsync(settings, x => x.PushApprovalMinutes, model.PushApprovalMinutes_OverrideForStore, storeScope);
+        await SaveAsync(settings, x => x.ReconciliationConcurrency, model.ReconciliationConcurrency_OverrideForStore, storeScope);
         await SaveAsync(settings, x => x.AdditionalFee, model.AdditionalFee_OverrideForStore, storeScope);
         await SaveAsync(settings, x => x.AdditionalFeePercentage, model.AdditionalFeePercentage_OverrideForStore, storeScope);
         await SaveAsync(settings, x => x.PaymentDescriptionTemplate, model.PaymentDescriptionTemplate_OverrideForStore, storeScope);

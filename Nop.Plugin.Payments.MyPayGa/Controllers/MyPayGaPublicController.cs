@@ -296,7 +296,7 @@ public class MyPayGaPublicController : BasePluginController
             return await CannotPayViewAsync(order);
 
         var attempt = await _attemptStore.GetLatestAsync(order);
-        if (attempt is null || attempt.Channel != PaymentChannel.Card)
+        if (attempt is null || attempt.Channel != PaymentChannel.Card || attempt.PaymentToken is null)
             return RedirectToRoute(MyPayGaDefaults.Routes.Retry, new { orderGuid = order.OrderGuid });
 
         CardFormPostView form;
@@ -574,8 +574,7 @@ public class MyPayGaPublicController : BasePluginController
         if (!ProviderMessages.IsBareStatusWord(snapshot.ProviderMessage) || snapshot.Attempt is null)
             return ProviderMessages.Reason(snapshot.ProviderMessage, null);
 
-        return ProviderMessages.Reason(snapshot.ProviderMessage,
-            await _attemptStore.GetProviderMessageAsync(order, snapshot.Attempt.UniqueId));
+        return await Task.FromResult(ProviderMessages.Reason(snapshot.ProviderMessage, snapshot.Attempt.DisplayMessage));
     }
 
     private async Task<string> FailureMessageAsync(Order order, PaymentStatusSnapshot snapshot) =>
@@ -586,7 +585,7 @@ public class MyPayGaPublicController : BasePluginController
             ? await _localizationService.GetResourceAsync(WebKeys.StatusFailed)
             : string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(WebKeys.StatusFailedWithReason), reason);
 
-    private async Task<RetryModel> PrepareRetryModelAsync(Order order, PaymentAttempt? attempt)
+    private async Task<RetryModel> PrepareRetryModelAsync(Order order, MyPayGaAttempt? attempt)
     {
         var card = IsEnabled(PaymentChannel.Card);
         // A card payment needs a phone (gethash): the one on file is prefilled, and one must be typed when there is none.
@@ -628,7 +627,7 @@ public class MyPayGaPublicController : BasePluginController
     };
 
     /// <summary>The amount of the latest attempt; before any attempt, the order total converted (display only).</summary>
-    private async Task<string?> OrderAmountTextAsync(Order order, PaymentAttempt? attempt)
+    private async Task<string?> OrderAmountTextAsync(Order order, MyPayGaAttempt? attempt)
     {
         if (attempt is not null)
             return await FormatXafAsync(attempt.AmountXaf);

@@ -1,26 +1,4 @@
-using MyPayGa.Client.Phones;
-
 namespace Nop.Plugin.Payments.MyPayGa.Domain;
-
-/// <summary>
-/// One try at paying an order (one gethash). Kept as JSON in an order generic attribute
-/// (<see cref="MyPayGaDefaults.AttemptsAttribute"/>), newest last; the newest token is also the order's
-/// AuthorizationTransactionId.
-/// </summary>
-public sealed record PaymentAttempt
-{
-    /// <summary>1, 2, 3 ... per order.</summary>
-    public required int Number { get; init; }
-    /// <summary>The uniqueID sent to gethash: "{CustomOrderNumber}-{Number}".</summary>
-    public required string UniqueId { get; init; }
-    public required string PaymentToken { get; init; }
-    public required PaymentChannel Channel { get; init; }
-    /// <summary>Whole XAF asked of MyPayGa for this attempt (what the amount check compares with).</summary>
-    public required long AmountXaf { get; init; }
-    /// <summary>Phone digits as sent to MyPayGa (mobile money only). Shown only masked.</summary>
-    public string? Phone { get; init; }
-    public required DateTime CreatedOnUtc { get; init; }
-}
 
 /// <summary>Where an order's MyPayGa payment stands, as last read from MyPayGa.</summary>
 public enum PaymentState
@@ -31,7 +9,10 @@ public enum PaymentState
     Pending,
     /// <summary>MyPayGa confirmed the payment for the right amount; the order is (now) paid.</summary>
     Paid,
-    /// <summary>Card accepted "with risk" and the store holds such payments for review: not marked paid.</summary>
+    /// <summary>
+    /// Money received that a person must decide about: a card accepted "with risk" that the store holds for review, or
+    /// a payment for an order that could no longer take it. Not marked paid.
+    /// </summary>
     HeldForReview,
     /// <summary>MyPayGa says the payment failed (the shopper may retry).</summary>
     Failed,
@@ -39,6 +20,8 @@ public enum PaymentState
     AmountMismatch,
     /// <summary>MyPayGa could not be read (outage, timeout): nothing changed, try later.</summary>
     ProviderUnavailable,
+    /// <summary>Another request is settling this order right now: nothing was decided by this check; ask again.</summary>
+    Busy,
 }
 
 /// <summary>What triggered a status check (written in order notes and logs).</summary>
@@ -49,6 +32,8 @@ public enum StatusTrigger
     PendingPage,
     AdminCheck,
     Reconciliation,
+    /// <summary>The shopper asked for a new attempt (the retry page): the earlier ones are read first.</summary>
+    RetryPage,
 }
 
 /// <summary>The result of reading and applying an order's status.</summary>
@@ -57,10 +42,15 @@ public sealed record PaymentStatusSnapshot
     public required int OrderId { get; init; }
     public required PaymentState State { get; init; }
     /// <summary>The attempt the state is about (the newest one when none is final).</summary>
-    public PaymentAttempt? Attempt { get; init; }
+    public MyPayGaAttempt? Attempt { get; init; }
     /// <summary>MyPayGa's message (e.g. the failure reason), safe to show the shopper.</summary>
     public string? ProviderMessage { get; init; }
     /// <summary>True when this check moved the order (marked paid, etc.).</summary>
     public bool OrderChanged { get; init; }
+    /// <summary>
+    /// True when the check could not look at everything it had to (MyPayGa unreachable for an attempt that may still be
+    /// paid, or the order busy): a callback is then answered 503 so that MyPayGa delivers it again.
+    /// </summary>
+    public bool Unconfirmed { get; init; }
     public required DateTime ReadOnUtc { get; init; }
 }

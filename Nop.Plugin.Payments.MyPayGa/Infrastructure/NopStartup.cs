@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyPayGa.Client;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
 namespace Nop.Plugin.Payments.MyPayGa.Infrastructure;
@@ -15,6 +17,14 @@ public class NopStartup : INopStartup
     {
         // WithProxy returns void in nopCommerce 4.90, so it comes last (the client's own handlers are already added).
         services.AddMyPayGaClient().WithProxy();
+
+        services.TryAddSingleton(TimeProvider.System);
+        // The payment ledger: in-process guard per order, database claims across instances (docs/architecture.md).
+        services.AddSingleton<OrderGuard>();
+        services.AddSingleton<CallbackCoordinator>();
+        services.AddScoped<IMyPayGaClaimStore, MyPayGaClaimStore>();
+        services.AddScoped<IOrderNoteWriter, OrderNoteWriter>();
+        services.AddScoped<IMyPayGaRefundService, MyPayGaRefundService>();
 
         services.AddScoped<IMyPayGaAccountProvider, MyPayGaAccountProvider>();
         services.AddScoped<IXafAmountService, XafAmountService>();

@@ -22,6 +22,9 @@ public static partial class LocaleResources
     /// <summary>Keys used by the controllers, views and view components (LocaleResources.Web.cs).</summary>
     static partial void AddWeb(Dictionary<string, string> en, Dictionary<string, string> fr);
 
+    /// <summary>Keys of the payment ledger: refusals, double payments, refunds (LocaleResources.Ledger.cs).</summary>
+    static partial void AddLedger(Dictionary<string, string> en, Dictionary<string, string> fr);
+
     private static (IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>) Build()
     {
         // nopCommerce stores resource names in lower case, so two keys differing only by case would collide there.
@@ -29,6 +32,7 @@ public static partial class LocaleResources
         var fr = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         AddServices(en, fr);
         AddWeb(en, fr);
+        AddLedger(en, fr);
         return (en.AsReadOnly(), fr.AsReadOnly());
     }
 }

@@ -82,6 +82,18 @@ public record ConfigurationModel : BaseNopModel
     public int PendingPaymentExpiryMinutes { get; set; }
     public bool PendingPaymentExpiryMinutes_OverrideForStore { get; set; }
 
+    [NopResourceDisplayName(FieldPrefix + "AttemptFollowHours")]
+    public int AttemptFollowHours { get; set; }
+    public bool AttemptFollowHours_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName(FieldPrefix + "PushApprovalMinutes")]
+    public int PushApprovalMinutes { get; set; }
+    public bool PushApprovalMinutes_OverrideForStore { get; set; }
+
+    [NopResourceDisplayName(FieldPrefix + "ReconciliationConcurrency")]
+    public int ReconciliationConcurrency { get; set; }
+    public bool ReconciliationConcurrency_OverrideForStore { get; set; }
+
     [NopResourceDisplayName(FieldPrefix + "AdditionalFee")]
     public decimal AdditionalFee { get; set; }
     public bool AdditionalFee_OverrideForStore { get; set; }

@@ -34,24 +34,46 @@ public interface IXafAmountService
     Task<long> ToXafAsync(decimal amountInPrimaryCurrency);
 }
 
-/// <summary>The attempts of an order (generic attribute) and its current token.</summary>
+/// <summary>The attempts of every order (table MyPayGaAttempt).</summary>
 public interface IPaymentAttemptStore
 {
-    Task<IReadOnlyList<PaymentAttempt>> GetAttemptsAsync(Order order);
-    Task<PaymentAttempt?> GetLatestAsync(Order order);
-    /// <summary>Appends an attempt and sets order.AuthorizationTransactionId to its token (saves the order).</summary>
-    Task AddAsync(Order order, PaymentAttempt attempt);
-    /// <summary>The order an attempt's uniqueID or token belongs to, when it can be found; null otherwise.</summary>
-    Task<Order?> FindOrderAsync(string? merchantReference, string? paymentToken);
+    /// <summary>The order's attempts, oldest first, read from the database (never a cached copy).</summary>
+    Task<IReadOnlyList<MyPayGaAttempt>> GetAttemptsAsync(Order order);
+
+    Task<MyPayGaAttempt?> GetLatestAsync(Order order);
+
+    Task<MyPayGaAttempt?> GetByIdAsync(int attemptId);
 
     /// <summary>
-    /// Keeps what MyPayGa said about an attempt (e.g. the operator's refusal), cleaned and cut, to be SHOWN to the
-    /// shopper; never used to decide anything. Empty texts and bare status words ("Failed") are not kept.
+    /// Inserts a new attempt (its ReservationKey "{OrderId}-{Number}" is unique): false when attempt n of that order
+    /// already exists — another request or instance is starting it.
     /// </summary>
-    Task SaveProviderMessageAsync(Order order, string uniqueId, string? message);
+    Task<bool> TryReserveAsync(MyPayGaAttempt attempt);
 
-    /// <summary>The message kept for an attempt, or null.</summary>
-    Task<string?> GetProviderMessageAsync(Order order, string uniqueId);
+    Task UpdateAsync(MyPayGaAttempt attempt);
+
+    Task<MyPayGaAttempt?> FindByTokenAsync(string? paymentToken);
+
+    /// <summary>
+    /// The order an attempt's token (first) or uniqueID belongs to; when both are given they must name the same attempt.
+    /// Null otherwise. Never asks MyPayGa.
+    /// </summary>
+    Task<Order?> FindOrderAsync(string? merchantReference, string? paymentToken);
+
+    /// <summary>Attempts without a final answer created since <paramref name="createdAfterUtc"/>, newest first.</summary>
+    Task<IReadOnlyList<MyPayGaAttempt>> GetAttemptsToFollowAsync(DateTime createdAfterUtc, int max);
+
+    /// <summary>Attempts without a final answer created before <paramref name="createdBeforeUtc"/> (past the follow window).</summary>
+    Task<IReadOnlyList<MyPayGaAttempt>> GetOverdueAsync(DateTime createdBeforeUtc, int max);
+
+    /// <summary>Attempts holding money that a person must decide about, not decided yet, newest first.</summary>
+    Task<IReadOnlyList<MyPayGaAttempt>> GetNeedingReviewAsync(int max);
+
+    /// <summary>
+    /// Keeps what MyPayGa said about an attempt (a refused push, a signed callback's message), cleaned and cut, to be
+    /// SHOWN to the shopper; never used to decide anything. Empty texts and bare status words are not kept.
+    /// </summary>
+    Task SaveDisplayMessageAsync(MyPayGaAttempt attempt, string? message);
 
     /// <summary>
     /// Why starting the payment failed where nothing could show it (nopCommerce's checkout only follows the redirect
@@ -67,11 +89,27 @@ public interface IPaymentAttemptStore
 public sealed record PaymentStartResult
 {
     public required bool Success { get; init; }
-    public PaymentAttempt? Attempt { get; init; }
+    public MyPayGaAttempt? Attempt { get; init; }
     /// <summary>Card only: what the browser must post.</summary>
     public CardFormPost? CardForm { get; init; }
     /// <summary>Shown to the shopper when not successful (localised, no secrets).</summary>
     public string? ErrorMessage { get; init; }
+    /// <summary>Why no new payment was started, when the plugin refused to (not an error of MyPayGa).</summary>
+    public StartRefusal Refusal { get; init; }
+}
+
+/// <summary>Why a new push or card form is not started for an order.</summary>
+public enum StartRefusal
+{
+    None,
+    /// <summary>The order is paid, cancelled or otherwise not waiting for a payment.</summary>
+    OrderNotPayable,
+    /// <summary>An earlier push may still be approved on the shopper's phone.</summary>
+    EarlierPushMayStillBeApproved,
+    /// <summary>Money was received that a person must look at first (held for review, wrong amount...).</summary>
+    AwaitingReview,
+    /// <summary>Another request is starting a payment for this order right now.</summary>
+    AlreadyStarting,
 }
 
 /// <summary>Starts (or restarts, for a retry) the MyPayGa payment of an order.</summary>
@@ -93,28 +131,60 @@ public interface IMyPayGaCheckoutService
     Task<PhoneNumber?> GetPhoneOnFileAsync(Customer customer);
 }
 
+/// <summary>Options of one status check.</summary>
+public sealed record StatusCheckOptions
+{
+    public static readonly StatusCheckOptions Default = new();
+
+    /// <summary>The attempt a callback names: read first, even when it was thought final (MyPayGa may say otherwise now).</summary>
+    public int? HintAttemptId { get; init; }
+
+    /// <summary>Read every attempt without a final answer, also those past the follow window ("check status now").</summary>
+    public bool IncludeOverdue { get; init; }
+}
+
 /// <summary>
-/// The one place that moves a MyPayGa order. Reads paiement-detail (never trusts the caller), checks amount and
-/// currency, then marks paid / records failure through IOrderProcessingService, under ILocker per order, idempotently,
-/// with an order note for each change.
+/// The one place that moves a MyPayGa order. Reads paiement-detail for every attempt of the order that may still be paid
+/// (never trusts the caller), checks the amount, and applies each outcome once: through IOrderProcessingService, under a
+/// per-order guard in this process and a claim in the database shared by every instance, with an order note for each
+/// change.
 /// </summary>
 public interface IPaymentStatusProcessor
 {
     Task<PaymentStatusSnapshot> ProcessAsync(Order order, StatusTrigger trigger, CancellationToken cancellationToken = default);
+
+    Task<PaymentStatusSnapshot> ProcessAsync(Order order, StatusTrigger trigger, StatusCheckOptions options,
+        CancellationToken cancellationToken = default);
 }
 
 /// <summary>
-/// For the pending page's polling: the last authoritative snapshot per order, kept a few seconds
-/// (MyPayGaSettings.StatusCacheSeconds), one MyPayGa read at a time per order whatever the number of tabs.
+/// Singleton in front of the processor. <see cref="GetAsync"/> serves the pending page's polling: the last snapshot
+/// per order, reused for MyPayGaSettings.StatusCacheSeconds. <see cref="CheckAsync"/> runs a fresh check; callers
+/// asking for the same order at the same moment (200 copies of one callback) share one check in flight.
 /// </summary>
 public interface IPaymentStatusCache
 {
     Task<PaymentStatusSnapshot> GetAsync(Order order, CancellationToken cancellationToken = default);
+
+    Task<PaymentStatusSnapshot> CheckAsync(Order order, StatusTrigger trigger, StatusCheckOptions? options = null,
+        CancellationToken cancellationToken = default);
+
     void Invalidate(int orderId);
 }
 
 /// <summary>The outcome of a callback, as the callback endpoint answers it.</summary>
-public sealed record CallbackResult(int HttpStatusCode, string Message, PaymentStatusSnapshot? Snapshot = null);
+/// <remarks>
+/// The answer is one of four fixed results: an unauthenticated caller learns nothing about any payment's state from
+/// it. 200: the payment was looked at (whatever MyPayGa says); 400: malformed, unsigned or forged; 404: no such
+/// payment here; 503: not looked at (MyPayGa unreachable, the order busy, too many callbacks at once) — deliver again.
+/// </remarks>
+public sealed record CallbackResult(int HttpStatusCode, string Message)
+{
+    public static readonly CallbackResult Ok = new(200, "OK");
+    public static readonly CallbackResult BadRequest = new(400, "Bad request");
+    public static readonly CallbackResult UnknownPayment = new(404, "Unknown payment");
+    public static readonly CallbackResult RetryLater = new(503, "Retry later");
+}
 
 /// <summary>Callback endpoint logic: parse, find the order, run the processor. Never trusts the body.</summary>
 public interface IMyPayGaCallbackHandler

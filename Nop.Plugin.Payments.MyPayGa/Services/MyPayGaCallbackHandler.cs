@@ -1,51 +1,42 @@
-using MyPayGa.Client;
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using MyPayGa.Client.Callbacks;
 using Nop.Core;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
-using Nop.Services.Stores;
 
 namespace Nop.Plugin.Payments.MyPayGa.Services;
 
 /// <summary>
-/// Callback logic. The callback is a hint that says which payment to look at: the order is found from the hint, then
-/// the status processor re-reads the authoritative status from MyPayGa. Nothing in the body is trusted.
+/// Callback logic. The callback is a hint that says which payment to look at: the order is found from the hint in the
+/// plugin's own table (never by asking MyPayGa), then the status processor re-reads the authoritative status. Nothing
+/// in the body is trusted, and the answer tells the caller nothing about any payment: a status code and a fixed word.
 /// </summary>
 /// <remarks>
 /// Signature secret: the callback reaches one store's URL, so the current store's CallbackSecret is tried first, then
-/// the default (all stores, id 0) one — in a multi-store install where each store has its own MyPayGa account, each
-/// account's callback URL must point to its own store. A callback without a hash is accepted as a hint (MyPayGa does
-/// not document signing); one with a hash that no configured secret verifies is rejected.
+/// the default (all stores, id 0) one. When a secret is configured, a callback without a valid <c>hash</c> is refused.
 /// </remarks>
 public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
 {
-    private readonly IPaymentAttemptStore _attemptStore;
-    private readonly IPaymentStatusProcessor _processor;
-    private readonly IPaymentStatusCache _statusCache;
-    private readonly IMyPayGaAccountProvider _accountProvider;
     private readonly ISettingService _settingService;
     private readonly IStoreContext _storeContext;
-    private readonly IStoreService _storeService;
+    private readonly CallbackCoordinator _coordinator;
+    private readonly IServiceScopeFactory _scopeFactory;
     private readonly ILogger _logger;
 
-    public MyPayGaCallbackHandler(IPaymentAttemptStore attemptStore,
-        IPaymentStatusProcessor processor,
-        IPaymentStatusCache statusCache,
-        IMyPayGaAccountProvider accountProvider,
-        ISettingService settingService,
+    public MyPayGaCallbackHandler(ISettingService settingService,
         IStoreContext storeContext,
-        IStoreService storeService,
+        CallbackCoordinator coordinator,
+        IServiceScopeFactory scopeFactory,
         ILogger logger)
     {
-        _attemptStore = attemptStore;
-        _processor = processor;
-        _statusCache = statusCache;
-        _accountProvider = accountProvider;
         _settingService = settingService;
         _storeContext = storeContext;
-        _storeService = storeService;
+        _coordinator = coordinator;
+        _scopeFactory = scopeFactory;
         _logger = logger;
     }
 
@@ -53,42 +44,86 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        var parsed = await ParseAsync(request);
+        var (parsed, secretConfigured) = await ParseAsync(request);
         if (!parsed.IsAccepted)
         {
-            var reason = parsed.Rejection?.Reason ?? "unreadable callback";
-            await _logger.WarningAsync($"MyPayGa callback ({request.Method}) rejected: {reason}");
-            return new CallbackResult(400, reason);
+            await _logger.WarningAsync($"MyPayGa callback ({Show(request.Method)}) rejected: {Show(parsed.Rejection?.Reason)}");
+            return CallbackResult.BadRequest;
         }
 
         var hint = parsed.Hint!;
-        var (order, providerDown) = await FindOrderAsync(hint, cancellationToken);
-        CallbackResult result;
-        if (order is null)
+        if (secretConfigured && hint.Signature != SignatureCheck.Valid)
         {
-            result = providerDown
-                ? new CallbackResult(503, "MyPayGa could not be reached to identify the payment; retry later.")
-                : new CallbackResult(404, "unknown payment");
+            await _logger.WarningAsync($"MyPayGa callback ({Show(request.Method)}) rejected: a callback secret is configured and the callback carries no valid hash.");
+            return CallbackResult.BadRequest;
         }
-        else
+
+        var token = Normalise(hint.PaymentToken);
+        var reference = Normalise(hint.MerchantReference);
+        if (token is null && reference is null)
         {
-            await KeepMessageAsync(order, hint);
-            var snapshot = await _processor.ProcessAsync(order, StatusTrigger.Callback, cancellationToken);
-            _statusCache.Invalidate(order.Id);
-            result = snapshot.State == PaymentState.ProviderUnavailable
-                ? new CallbackResult(503, "MyPayGa could not be reached to confirm the status; retry later.", snapshot)
-                : new CallbackResult(200, "OK " + snapshot.State, snapshot);
+            await _logger.WarningAsync($"MyPayGa callback ({Show(request.Method)}) rejected: it names no payment.");
+            return CallbackResult.BadRequest;
         }
+
+        // 200 copies of one callback share one lookup and one check; at most a few checks run at once.
+        var key = (token ?? string.Empty) + "\n" + (reference ?? string.Empty);
+        var outcome = await _coordinator.RunAsync(key, () => SettleAsync(hint, token, reference), cancellationToken);
 
         await _logger.InformationAsync(
-            $"MyPayGa callback ({request.Method}): reference {Show(hint.MerchantReference)}, token {Show(hint.PaymentToken)}, " +
-            $"claimed status {hint.ClaimedStatus}, amount {hint.ClaimedAmount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, " +
-            $"phone {MyPayGaPhoneValidator.MaskForLog(hint.ClientPhone)}, signature {hint.Signature}, order {order?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"} " +
-            $"→ {result.HttpStatusCode} {result.Message}");
-        return result;
+            $"MyPayGa callback ({Show(request.Method)}): reference {Show(reference)}, token {Show(token)}, " +
+            $"claimed status {Show(hint.ClaimedStatus.ToString())}, amount {hint.ClaimedAmount?.ToString(CultureInfo.InvariantCulture) ?? "-"}, " +
+            $"phone {MyPayGaPhoneValidator.MaskForLog(hint.ClientPhone)}, signature {hint.Signature}, " +
+            $"order {outcome.OrderId?.ToString(CultureInfo.InvariantCulture) ?? "-"} → {outcome.Result.HttpStatusCode} ({outcome.Detail})");
+        return outcome.Result;
     }
 
-    private async Task<CallbackParseResult> ParseAsync(RawCallbackRequest request)
+    /// <summary>Runs in a scope of its own: the request that started it may end before the others sharing it.</summary>
+    private async Task<CallbackOutcome> SettleAsync(CallbackHint hint, string? token, string? reference)
+    {
+        await using var scope = _scopeFactory.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var attempts = services.GetRequiredService<IPaymentAttemptStore>();
+
+        var order = await attempts.FindOrderAsync(reference, token);
+        if (order is null || !string.Equals(order.PaymentMethodSystemName, MyPayGaDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
+            return new CallbackOutcome(CallbackResult.UnknownPayment, null, "unknown payment", Cacheable: true);
+
+        var orderAttempts = await attempts.GetAttemptsAsync(order);
+        var attempt = token is not null
+            ? orderAttempts.FirstOrDefault(a => string.Equals(a.PaymentToken, token, StringComparison.Ordinal))
+            : orderAttempts.FirstOrDefault(a => string.Equals(a.UniqueId, reference, StringComparison.Ordinal));
+
+        await KeepMessageAsync(attempts, attempt, hint, token);
+
+        // Not the caller's token: the check is shared, and one caller leaving must not cancel it for the others.
+        var snapshot = await services.GetRequiredService<IPaymentStatusCache>().CheckAsync(order, StatusTrigger.Callback,
+            new StatusCheckOptions { HintAttemptId = attempt?.Id }, CancellationToken.None);
+        // 200 only when the payment was really looked at; otherwise MyPayGa must deliver it again.
+        var result = snapshot.Unconfirmed ? CallbackResult.RetryLater : CallbackResult.Ok;
+        return new CallbackOutcome(result, order.Id, snapshot.State.ToString(), Cacheable: false);
+    }
+
+    /// <summary>
+    /// The callback often carries the operator's words ("you have insufficient funds") where paiement-detail only says
+    /// "Failed": they are kept for the attempt, to be shown if MyPayGa confirms the failure. Display only, and only from a
+    /// callback that proves it knows the payment (its token, or a valid signature): a reference alone is guessable.
+    /// A success claim's message is not kept: shown beside a failure it would contradict it.
+    /// </summary>
+    private static async Task KeepMessageAsync(IPaymentAttemptStore attempts, MyPayGaAttempt? attempt, CallbackHint hint, string? token)
+    {
+        var message = hint.ClaimedMessage;
+        if (attempt is null || string.IsNullOrWhiteSpace(message)
+            || (hint.ClaimedStatus.IsSuccess && !message.TrimStart().StartsWith("Refus", StringComparison.OrdinalIgnoreCase)))
+            return;
+
+        var proven = hint.Signature == SignatureCheck.Valid
+            || (token is not null && string.Equals(attempt.PaymentToken, token, StringComparison.Ordinal));
+        if (proven)
+            await attempts.SaveDisplayMessageAsync(attempt, message);
+    }
+
+    private async Task<(CallbackParseResult Result, bool SecretConfigured)> ParseAsync(RawCallbackRequest request)
     {
         var store = await _storeContext.GetCurrentStoreAsync();
         var secrets = new List<string>();
@@ -100,101 +135,117 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
         }
 
         if (secrets.Count == 0)
-            return MyPayGaCallbackParser.Parse(request, null);
+            return (MyPayGaCallbackParser.Parse(request, null), false);
 
         CallbackParseResult? first = null;
         foreach (var secret in secrets)
         {
             var result = MyPayGaCallbackParser.Parse(request, secret);
-            if (result.IsAccepted)
-                return result;
+            if (result.IsAccepted && result.Hint!.Signature == SignatureCheck.Valid)
+                return (result, true);
             first ??= result;
         }
 
-        return first!;
+        return (first!, true);
     }
 
-    /// <summary>The order the hint points to, and whether MyPayGa was unreachable while resolving a token.</summary>
-    private async Task<(Order? Order, bool ProviderDown)> FindOrderAsync(CallbackHint hint, CancellationToken cancellationToken)
+    private static string? Normalise(string? value)
     {
-        var token = hint.PaymentToken?.Trim();
-        if (!string.IsNullOrEmpty(hint.MerchantReference))
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) || trimmed.Length > 200 ? null : trimmed;
+    }
+
+    /// <summary>Whatever a request carries is cut before it reaches a log line.</summary>
+    internal static string Show(string? value) =>
+        string.IsNullOrWhiteSpace(value) ? "-"
+        : value.Trim() is { Length: > 80 } text ? text[..80] + "…"
+        : value.Trim();
+}
+
+/// <summary>What one shared callback check produced.</summary>
+public sealed record CallbackOutcome(CallbackResult Result, int? OrderId, string Detail, bool Cacheable);
+
+/// <summary>
+/// Singleton in front of the callback handler's work: identical callbacks in flight share one piece of work, at most
+/// <see cref="MaxConcurrentChecks"/> run at once (a burst must not drain the store's database connections), and a
+/// payment found to be unknown is remembered a minute (repeats cost nothing).
+/// </summary>
+public sealed class CallbackCoordinator
+{
+    /// <summary>Checks running at once; each holds one database connection at a time.</summary>
+    public const int MaxConcurrentChecks = 16;
+
+    /// <summary>How long a callback waits for a free slot before being told to come back (503).</summary>
+    internal static readonly TimeSpan SlotWait = TimeSpan.FromSeconds(10);
+
+    internal static readonly TimeSpan UnknownLifetime = TimeSpan.FromMinutes(1);
+    private const int MaxRemembered = 10_000;
+
+    private readonly ConcurrentDictionary<string, Lazy<Task<CallbackOutcome>>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTime> _unknown = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _slots = new(MaxConcurrentChecks, MaxConcurrentChecks);
+    private readonly TimeProvider _time;
+    private int _running;
+    private int _peakRunning;
+
+    public CallbackCoordinator(TimeProvider time)
+    {
+        _time = time;
+    }
+
+    /// <summary>Highest number of checks seen running at once (tests and benchmarks).</summary>
+    public int PeakConcurrentChecks => Volatile.Read(ref _peakRunning);
+
+    public async Task<CallbackOutcome> RunAsync(string key, Func<Task<CallbackOutcome>> work, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        if (_unknown.TryGetValue(key, out var until))
         {
-            var order = await _attemptStore.FindOrderAsync(hint.MerchantReference, token);
-            if (order is not null)
-                return (Ours(order) ? order : null, false);
+            if (until > now)
+                return new CallbackOutcome(CallbackResult.UnknownPayment, null, "unknown payment (remembered)", Cacheable: true);
+            _unknown.TryRemove(new KeyValuePair<string, DateTime>(key, until));
         }
 
-        if (string.IsNullOrEmpty(token))
-            return (null, false);
+        var lazy = _inFlight.GetOrAdd(key, k => new Lazy<Task<CallbackOutcome>>(() => RunSharedAsync(k, work)));
+        return await lazy.Value.WaitAsync(cancellationToken);
+    }
 
-        // Token only (or a reference that did not match): ask MyPayGa which merchant reference the token belongs to,
-        // with each distinct account of the stores.
-        var providerDown = false;
-        var asked = new HashSet<string>(StringComparer.Ordinal);
-        var storeIds = (await _storeService.GetAllStoresAsync()).Select(s => s.Id).Prepend(0).Distinct();
-        foreach (var storeId in storeIds)
+    private async Task<CallbackOutcome> RunSharedAsync(string key, Func<Task<CallbackOutcome>> work)
+    {
+        try
         {
-            IMyPayGaClient client;
+            if (!await _slots.WaitAsync(SlotWait))
+                return new CallbackOutcome(CallbackResult.RetryLater, null, "too many callbacks at once", Cacheable: false);
             try
             {
-                client = await _accountProvider.GetClientAsync(storeId);
+                var running = Interlocked.Increment(ref _running);
+                InterlockedMax(ref _peakRunning, running);
+                var outcome = await work();
+                if (outcome.Cacheable && _unknown.Count < MaxRemembered)
+                    _unknown[key] = _time.GetUtcNow().UtcDateTime + UnknownLifetime;
+                return outcome;
             }
-            catch (MyPayGaException)
+            finally
             {
-                continue; // not configured for this store
-            }
-
-            var account = client.Account;
-            if (!asked.Add($"{account.ApiBaseUrl}|{account.SecretKey}"))
-                continue;
-
-            try
-            {
-                var detail = await client.GetPaymentDetailAsync(token, cancellationToken);
-                var merchantReference = detail.Find(token)?.MerchantRef ?? detail.MerchantRef;
-                if (string.IsNullOrWhiteSpace(merchantReference))
-                    continue;
-
-                var order = await _attemptStore.FindOrderAsync(merchantReference, token);
-                if (order is not null)
-                    return (Ours(order) ? order : null, false);
-            }
-            catch (MyPayGaException ex)
-            {
-                providerDown = true;
-                await _logger.WarningAsync($"MyPayGa callback: the token could not be looked up (store {storeId}). {ProviderErrors.Describe(ex)}");
+                Interlocked.Decrement(ref _running);
+                _slots.Release();
             }
         }
-
-        return (null, providerDown);
+        finally
+        {
+            _inFlight.TryRemove(key, out _);
+        }
     }
 
-    /// <summary>
-    /// The callback often carries the operator's words ("you have insufficient funds") where paiement-detail only says
-    /// "Failed": they are kept for the attempt the hint names, to be shown if MyPayGa confirms the failure. Display only.
-    /// A success claim's message is not kept: shown beside a failure it would contradict it.
-    /// </summary>
-    private async Task KeepMessageAsync(Order order, CallbackHint hint)
+    private static void InterlockedMax(ref int target, int value)
     {
-        var message = hint.ClaimedMessage;
-        if (string.IsNullOrWhiteSpace(message)
-            || (hint.ClaimedStatus.IsSuccess && !message.TrimStart().StartsWith("Refus", StringComparison.OrdinalIgnoreCase)))
-            return;
-
-        var token = hint.PaymentToken?.Trim();
-        var reference = hint.MerchantReference?.Trim();
-        var attempts = await _attemptStore.GetAttemptsAsync(order);
-        var attempt = !string.IsNullOrEmpty(token)
-            ? attempts.FirstOrDefault(a => string.Equals(a.PaymentToken, token, StringComparison.Ordinal))
-            : attempts.FirstOrDefault(a => string.Equals(a.UniqueId, reference, StringComparison.Ordinal));
-        if (attempt is not null)
-            await _attemptStore.SaveProviderMessageAsync(order, attempt.UniqueId, message);
+        var current = Volatile.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+                return;
+            current = seen;
+        }
     }
-
-    private static bool Ours(Order order) =>
-        string.Equals(order.PaymentMethodSystemName, MyPayGaDefaults.SystemName, StringComparison.OrdinalIgnoreCase);
-
-    private static string Show(string? value) =>
-        string.IsNullOrWhiteSpace(value) ? "-" : value.Trim() is { Length: > 80 } text ? text[..80] + "…" : value.Trim();
 }

@@ -2,12 +2,12 @@ using System.Globalization;
 using MyPayGa.Client;
 using MyPayGa.Client.Models;
 using MyPayGa.Client.Phones;
-using Nop.Core.Caching;
 using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
@@ -20,19 +20,21 @@ using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
 namespace Nop.Plugin.Payments.MyPayGa.Services;
 
 /// <summary>
-/// Starts a MyPayGa payment for an order: gethash, record the attempt, then the mobile-money push or the card form.
-/// Runs under the order's lock (the one the status processor uses), on a freshly loaded order, so two tabs cannot
-/// push twice and a payment being settled is never overwritten.
+/// Starts a MyPayGa payment for an order: reserve the attempt, gethash, then the mobile-money push or the card form.
+/// A new attempt is refused while an earlier push may still be approved, while money received waits for a person's
+/// decision, and while another request starts one (one at a time per order in this process; attempt n is reserved in
+/// the database, so two instances cannot both start it).
 /// </summary>
 public class MyPayGaCheckoutService : IMyPayGaCheckoutService
 {
-    /// <summary>Generous: gethash and payment-request, each with its timeout, run inside the lock.</summary>
-    internal static readonly TimeSpan StartLockTime = TimeSpan.FromMinutes(2);
+    /// <summary>How long a start waits for another check or start of the same order in this process.</summary>
+    internal static readonly TimeSpan GuardWait = TimeSpan.FromSeconds(3);
 
     private readonly IMyPayGaAccountProvider _accountProvider;
     private readonly IXafAmountService _xafAmountService;
     private readonly IPaymentAttemptStore _attemptStore;
     private readonly IPaymentStatusCache _statusCache;
+    private readonly IMyPayGaClaimStore _claims;
     private readonly MyPayGaPhoneValidator _phoneValidator;
     private readonly ISettingService _settingService;
     private readonly IOrderService _orderService;
@@ -40,13 +42,16 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
     private readonly ICustomerService _customerService;
     private readonly IStoreService _storeService;
     private readonly ILocalizationService _localizationService;
-    private readonly ILocker _locker;
+    private readonly IOrderNoteWriter _notes;
+    private readonly OrderGuard _guard;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public MyPayGaCheckoutService(IMyPayGaAccountProvider accountProvider,
         IXafAmountService xafAmountService,
         IPaymentAttemptStore attemptStore,
         IPaymentStatusCache statusCache,
+        IMyPayGaClaimStore claims,
         MyPayGaPhoneValidator phoneValidator,
         ISettingService settingService,
         IOrderService orderService,
@@ -54,13 +59,16 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         ICustomerService customerService,
         IStoreService storeService,
         ILocalizationService localizationService,
-        ILocker locker,
+        IOrderNoteWriter notes,
+        OrderGuard guard,
+        TimeProvider time,
         ILogger logger)
     {
         _accountProvider = accountProvider;
         _xafAmountService = xafAmountService;
         _attemptStore = attemptStore;
         _statusCache = statusCache;
+        _claims = claims;
         _phoneValidator = phoneValidator;
         _settingService = settingService;
         _orderService = orderService;
@@ -68,7 +76,9 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         _customerService = customerService;
         _storeService = storeService;
         _localizationService = localizationService;
-        _locker = locker;
+        _notes = notes;
+        _guard = guard;
+        _time = time;
         _logger = logger;
     }
 
@@ -78,7 +88,7 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         ArgumentNullException.ThrowIfNull(order);
 
         if (!IsPayable(order))
-            return await FailAsync(ServiceKeys.StartOrderNotPayable);
+            return await RefuseAsync(StartRefusal.OrderNotPayable, ServiceKeys.StartOrderNotPayable);
 
         var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(order.StoreId);
         if (!Enum.IsDefined(channel) || !IsEnabled(settings, channel))
@@ -98,25 +108,60 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
                 return Fail(validPhone.ErrorMessage!);
         }
 
-        PaymentStartResult? result = null;
-        var locked = await _locker.PerformActionWithLockAsync(MyPayGaDefaults.OrderLockPrefix + order.Id, StartLockTime,
-            async () => result = await StartLockedAsync(order, channel, validPhone, settings, cancellationToken));
+        // What MyPayGa says now about the earlier attempts decides whether a new one may start.
+        var attempts = await _attemptStore.GetAttemptsAsync(order);
+        if (attempts.Any(a => a.Status is AttemptStatus.Open or AttemptStatus.Starting))
+        {
+            await _statusCache.CheckAsync(order, StatusTrigger.RetryPage, cancellationToken: cancellationToken);
+            attempts = await _attemptStore.GetAttemptsAsync(order);
+        }
 
-        if (!locked)
-            return await FailAsync(ServiceKeys.StartAlreadyInProgress);
+        PaymentStartResult? result;
+        await using (var held = await _guard.TryEnterAsync(order.Id, GuardWait < _guard.Wait ? GuardWait : _guard.Wait, cancellationToken))
+        {
+            if (held is null)
+                return await RefuseAsync(StartRefusal.AlreadyStarting, ServiceKeys.StartAlreadyInProgress);
+            result = await StartGuardedAsync(order, channel, validPhone, settings, cancellationToken);
+        }
 
         _statusCache.Invalidate(order.Id);
-        return result!;
+        return result;
     }
 
-    private async Task<PaymentStartResult> StartLockedAsync(Order staleOrder, PaymentChannel channel,
+    /// <summary>Why no new attempt may start now, or null. Decided under the order's guard, on what the database holds.</summary>
+    private async Task<PaymentStartResult?> RefusalAsync(IReadOnlyList<MyPayGaAttempt> attempts, MyPayGaSettings settings)
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        // Another request (on another instance: this one is serialised) is between its reservation and gethash's answer.
+        if (attempts.Any(a => a.Status == AttemptStatus.Starting && a.PaymentToken is null && now - a.CreatedOnUtc < PaymentStatusProcessor.StartTimeout))
+            return await RefuseAsync(StartRefusal.AlreadyStarting, ServiceKeys.StartAlreadyInProgress);
+
+        if (attempts.Any(a => PaymentAttemptStore.NeedsReview.Contains(a.Status) && a.ReviewedOnUtc is null))
+            return await RefuseAsync(StartRefusal.AwaitingReview, LedgerKeys.StartAwaitingReview);
+
+        // A push is approved on the phone within minutes; until then the earlier prompt could still take the money.
+        var window = TimeSpan.FromMinutes(Math.Clamp(settings.PushApprovalMinutes, 0, 60));
+        var livePush = attempts
+            .Where(a => a.Channel == PaymentChannel.MobileMoney && a.Status is AttemptStatus.Open or AttemptStatus.Starting)
+            .Where(a => now - a.CreatedOnUtc < window)
+            .MaxBy(a => a.CreatedOnUtc);
+        if (livePush is not null)
+        {
+            var minutes = Math.Max(1, (int)Math.Ceiling((window - (now - livePush.CreatedOnUtc)).TotalMinutes));
+            return await RefuseAsync(StartRefusal.EarlierPushMayStillBeApproved, LedgerKeys.StartEarlierPushPending,
+                MyPayGaPhoneValidator.MaskForLog(livePush.Phone), minutes);
+        }
+
+        return null;
+    }
+
+    private async Task<PaymentStartResult> StartGuardedAsync(Order staleOrder, PaymentChannel channel,
         PhoneValidationResult? phone, MyPayGaSettings settings, CancellationToken cancellationToken)
     {
-        // Re-read without nopCommerce's per-request cache: another request may have settled the order meanwhile,
-        // and saving a stale copy would undo that.
+        // Re-read without nopCommerce's per-request cache: another request may have settled the order meanwhile.
         var order = await _orderService.GetOrderByGuidAsync(staleOrder.OrderGuid) ?? staleOrder;
         if (!IsPayable(order))
-            return await FailAsync(ServiceKeys.StartOrderNotPayable);
+            return await RefuseAsync(StartRefusal.OrderNotPayable, ServiceKeys.StartOrderNotPayable);
 
         long amountXaf;
         try
@@ -130,7 +175,7 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         }
 
         if (amountXaf <= 0)
-            return await FailAsync(ServiceKeys.StartOrderNotPayable);
+            return await RefuseAsync(StartRefusal.OrderNotPayable, ServiceKeys.StartOrderNotPayable);
 
         IMyPayGaClient client;
         try
@@ -143,17 +188,36 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
             return await FailAsync(ServiceKeys.StartNotAvailable);
         }
 
-        var attempts = await _attemptStore.GetAttemptsAsync(order);
-        var number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
-        var orderNumber = OrderNumber(order);
-        var uniqueId = $"{orderNumber}-{number.ToString(CultureInfo.InvariantCulture)}";
         var payer = await GetPayerAsync(order);
-        var description = await DescribeAsync(order, settings);
         // gethash requires a phone (MyPayGa answers "Missing parameter: phone"): say so plainly rather than relay that.
         var hashPhone = phone?.ForMyPayGa ?? payer.Phone?.ForMyPayGa;
         if (string.IsNullOrEmpty(hashPhone))
             return await FailAsync(ServiceKeys.StartCardPhoneMissing);
 
+        var attempts = await _attemptStore.GetAttemptsAsync(order);
+        if (await RefusalAsync(attempts, settings) is { } refusal)
+            return refusal;
+        var number = attempts.Count == 0 ? 1 : attempts.Max(a => a.Number) + 1;
+        var uniqueId = $"{OrderNumber(order)}-{number.ToString(CultureInfo.InvariantCulture)}";
+        var attempt = new MyPayGaAttempt
+        {
+            OrderId = order.Id,
+            StoreId = order.StoreId,
+            Number = number,
+            UniqueId = uniqueId,
+            Channel = channel,
+            AmountXaf = amountXaf,
+            OrderTotal = order.OrderTotal,
+            Phone = channel == PaymentChannel.MobileMoney ? phone?.ForMyPayGa : null,
+            CreatedOnUtc = _time.GetUtcNow().UtcDateTime,
+            Status = AttemptStatus.Starting,
+        };
+
+        // Reserved before anything reaches MyPayGa: attempt n of this order exists once, on every instance.
+        if (!await _attemptStore.TryReserveAsync(attempt))
+            return await RefuseAsync(StartRefusal.AlreadyStarting, ServiceKeys.StartAlreadyInProgress);
+
+        var description = await DescribeAsync(order, settings);
         GetHashResponse hash;
         try
         {
@@ -170,25 +234,19 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         }
         catch (MyPayGaException ex)
         {
+            // gethash pushes nothing to the shopper and shows no card form: without its token nothing can be paid.
+            attempt.Status = AttemptStatus.NotStarted;
+            attempt.FinalOnUtc = _time.GetUtcNow().UtcDateTime;
+            await _attemptStore.UpdateAsync(attempt);
             await NoteFailureAsync(order, uniqueId, ex);
-            // gethash pushes nothing to the shopper, so even a lost answer only means "retry".
             return await FailAsync(ex.Kind == MyPayGaErrorKind.Configuration ? ServiceKeys.StartNotAvailable : ServiceKeys.StartProviderUnavailable);
         }
 
-        var attempt = new PaymentAttempt
-        {
-            Number = number,
-            UniqueId = uniqueId,
-            PaymentToken = hash.PaymentToken,
-            Channel = channel,
-            AmountXaf = amountXaf,
-            Phone = channel == PaymentChannel.MobileMoney ? phone?.ForMyPayGa : null,
-            CreatedOnUtc = DateTime.UtcNow,
-        };
-
-        // Recorded before payment-request: if its answer is lost, the status processor can still find the payment.
-        await _attemptStore.AddAsync(order, attempt);
-        await NoteAsync(order, ServiceKeys.NoteAttemptCreated, uniqueId,
+        // Recorded before payment-request: if its answer is lost, the status processor still follows the payment.
+        attempt.PaymentToken = hash.PaymentToken;
+        attempt.Status = AttemptStatus.Open;
+        await _attemptStore.UpdateAsync(attempt);
+        await _notes.AddAsync(order, ServiceKeys.NoteAttemptCreated, uniqueId,
             await ChannelNameAsync(channel), amountXaf.ToString("N0", CultureInfo.InvariantCulture), attempt.PaymentToken);
 
         if (channel == PaymentChannel.Card)
@@ -210,15 +268,23 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
                 Description = description,
             }, cancellationToken);
 
-            await NoteAsync(order, ServiceKeys.NotePushSent, uniqueId, phone.Display!, response.Message ?? string.Empty);
+            await _notes.AddAsync(order, ServiceKeys.NotePushSent, uniqueId, phone.Display!, response.Message ?? string.Empty);
             return new PaymentStartResult { Success = true, Attempt = attempt };
         }
         catch (MyPayGaException ex)
         {
             await NoteFailureAsync(order, uniqueId, ex);
-            // The operator's refusal may be all the shopper ever gets: paiement-detail may later only say "Failed".
-            if (ex.Kind == MyPayGaErrorKind.Rejected)
-                await _attemptStore.SaveProviderMessageAsync(order, uniqueId, ex.ProviderMessage);
+            if (ex.Kind == MyPayGaErrorKind.Rejected && !ex.OutcomeUnknown)
+            {
+                // MyPayGa refused the push: no prompt reached the phone, so the shopper may try again at once. The
+                // operator's words may be all the shopper ever gets (paiement-detail may only say "Failed").
+                await _attemptStore.SaveDisplayMessageAsync(attempt, ex.ProviderMessage);
+                attempt.Status = AttemptStatus.Failed;
+                attempt.FinalOnUtc = _time.GetUtcNow().UtcDateTime;
+                await _attemptStore.UpdateAsync(attempt);
+                await _claims.TryClaimAsync(ClaimKeys.AttemptFailed(attempt.Id), order.Id, "push refused");
+            }
+
             var key = ex.OutcomeUnknown ? ServiceKeys.StartOutcomeUnknown
                 : ex.Kind == MyPayGaErrorKind.Rejected && LooksLikeInsufficientFunds(ex.ProviderMessage) ? ServiceKeys.StartInsufficientFunds
                 : ex.Kind == MyPayGaErrorKind.Rejected ? ServiceKeys.StartRejected
@@ -226,7 +292,7 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
                 : ServiceKeys.StartProviderUnavailable;
             var message = string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(key),
                 ex.ProviderMessage ?? string.Empty);
-            // Keep the attempt: after an unknown outcome the prompt may still reach the phone and be paid.
+            // An unknown outcome keeps the attempt open: the prompt may still reach the phone and be paid.
             return new PaymentStartResult { Success = false, Attempt = attempt, ErrorMessage = message };
         }
     }
@@ -311,18 +377,25 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
     private async Task<string> ChannelNameAsync(PaymentChannel channel) =>
         await _localizationService.GetResourceAsync(channel == PaymentChannel.Card ? ServiceKeys.ChannelCard : ServiceKeys.ChannelMobileMoney);
 
-    private async Task NoteAsync(Order order, string key, params object[] args) =>
-        await _orderService.AddMyPayGaNoteAsync(order,
-            string.Format(CultureInfo.InvariantCulture, await _localizationService.GetResourceAsync(key), args));
-
     private async Task NoteFailureAsync(Order order, string? uniqueId, MyPayGaException ex)
     {
         var detail = ProviderErrors.Describe(ex);
-        await NoteAsync(order, ServiceKeys.NoteStartFailed, uniqueId ?? OrderNumber(order), detail);
+        await _notes.AddAsync(order, ServiceKeys.NoteStartFailed, uniqueId ?? OrderNumber(order), detail);
         await _logger.WarningAsync($"MyPayGa: starting the payment of order {order.Id} failed: {detail}");
     }
 
     private async Task<PaymentStartResult> FailAsync(string key) => Fail(await _localizationService.GetResourceAsync(key));
+
+    private async Task<PaymentStartResult> RefuseAsync(StartRefusal refusal, string key, params object[] args)
+    {
+        var text = await _localizationService.GetResourceAsync(key);
+        return new PaymentStartResult
+        {
+            Success = false,
+            Refusal = refusal,
+            ErrorMessage = args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args),
+        };
+    }
 
     private static PaymentStartResult Fail(string message) => new() { Success = false, ErrorMessage = message };
 }

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Nop.Core.Domain.Orders;
+using Nop.Data;
 using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Services.Common;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
@@ -10,88 +12,113 @@ using Nop.Services.Orders;
 namespace Nop.Plugin.Payments.MyPayGa.Services;
 
 /// <summary>
-/// The attempts of an order, kept as a JSON string in the order's generic attribute
-/// <see cref="MyPayGaDefaults.AttemptsAttribute"/> (store 0, shared), oldest first.
+/// The attempts of every order, in the plugin's table MyPayGaAttempt. Version 4.90.1 kept them as JSON in an order
+/// generic attribute; an order that still has only that is imported the first time it is read.
 /// </summary>
 public class PaymentAttemptStore : IPaymentAttemptStore
 {
+    /// <summary>Order generic attribute where 4.90.1 kept the attempts (read once, to import them).</summary>
+    internal const string LegacyAttemptsAttribute = "MyPayGa.PaymentAttempts";
+
     internal static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
     };
 
+    private readonly IRepository<MyPayGaAttempt> _repository;
     private readonly IGenericAttributeService _genericAttributeService;
     private readonly IOrderService _orderService;
     private readonly ILogger _logger;
 
-    public PaymentAttemptStore(IGenericAttributeService genericAttributeService, IOrderService orderService, ILogger logger)
+    public PaymentAttemptStore(IRepository<MyPayGaAttempt> repository,
+        IGenericAttributeService genericAttributeService,
+        IOrderService orderService,
+        ILogger logger)
     {
+        _repository = repository;
         _genericAttributeService = genericAttributeService;
         _orderService = orderService;
         _logger = logger;
     }
 
-    public async Task<IReadOnlyList<PaymentAttempt>> GetAttemptsAsync(Order order)
+    public async Task<IReadOnlyList<MyPayGaAttempt>> GetAttemptsAsync(Order order)
     {
         ArgumentNullException.ThrowIfNull(order);
-
-        var json = await _genericAttributeService.GetAttributeAsync<string>(order, MyPayGaDefaults.AttemptsAttribute);
-        if (string.IsNullOrWhiteSpace(json))
-            return [];
-
-        if (TryParse(json, out var attempts))
+        var attempts = await ReadAsync(order.Id);
+        if (attempts.Count > 0)
             return attempts;
 
-        await _logger.ErrorAsync($"MyPayGa: the payment attempts stored on order {order.Id} cannot be read; they are left as they are.");
-        return [];
+        return await ImportLegacyAsync(order) ? await ReadAsync(order.Id) : attempts;
     }
 
-    public async Task<PaymentAttempt?> GetLatestAsync(Order order) =>
-        (await GetAttemptsAsync(order)).LastOrDefault();
+    public async Task<MyPayGaAttempt?> GetLatestAsync(Order order) => (await GetAttemptsAsync(order)).LastOrDefault();
 
-    public async Task AddAsync(Order order, PaymentAttempt attempt)
+    public async Task<MyPayGaAttempt?> GetByIdAsync(int attemptId) =>
+        (await _repository.GetAllAsync(query => query.Where(a => a.Id == attemptId), getCacheKey: null)).FirstOrDefault();
+
+    public async Task<bool> TryReserveAsync(MyPayGaAttempt attempt)
     {
-        ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(attempt);
+        attempt.ReservationKey = ReservationKey(attempt.OrderId, attempt.Number);
+        var key = attempt.ReservationKey;
+        return await UniqueInsert.TryInsertAsync(_repository, attempt,
+            async () => (await _repository.GetAllAsync(query => query.Where(a => a.ReservationKey == key), getCacheKey: null)).Count > 0);
+    }
 
-        var json = await _genericAttributeService.GetAttributeAsync<string>(order, MyPayGaDefaults.AttemptsAttribute);
-        var attempts = new List<PaymentAttempt>();
-        if (!string.IsNullOrWhiteSpace(json))
-        {
-            // Never overwrite a history that cannot be read: it may hold the token of a paid attempt.
-            if (!TryParse(json, out var existing))
-                throw new InvalidOperationException($"The MyPayGa payment attempts stored on order {order.Id} cannot be read.");
-            attempts.AddRange(existing);
-        }
+    public Task UpdateAsync(MyPayGaAttempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return _repository.UpdateAsync(attempt, publishEvent: false);
+    }
 
-        if (attempts.Any(a => a.Number == attempt.Number || a.PaymentToken == attempt.PaymentToken))
-            throw new InvalidOperationException($"Order {order.Id} already has payment attempt {attempt.UniqueId}.");
-
-        attempts.Add(attempt);
-        await _genericAttributeService.SaveAttributeAsync(order, MyPayGaDefaults.AttemptsAttribute,
-            JsonSerializer.Serialize(attempts, JsonOptions));
-
-        order.AuthorizationTransactionId = attempt.PaymentToken;
-        await _orderService.UpdateOrderAsync(order);
+    public async Task<MyPayGaAttempt?> FindByTokenAsync(string? paymentToken)
+    {
+        var token = paymentToken?.Trim();
+        if (string.IsNullOrEmpty(token) || token.Length > 200)
+            return null;
+        return (await _repository.GetAllAsync(query => query.Where(a => a.PaymentToken == token).OrderBy(a => a.Id), getCacheKey: null))
+            .FirstOrDefault();
     }
 
     public async Task<Order?> FindOrderAsync(string? merchantReference, string? paymentToken)
     {
         var reference = merchantReference?.Trim();
         var token = paymentToken?.Trim();
-        // A token alone cannot be looked up here (nopCommerce has no query by transaction id): the caller first asks
-        // MyPayGa which merchant reference the token belongs to.
-        if (string.IsNullOrEmpty(reference))
+
+        // The token is the strongest link: it is MyPayGa's, and only this store asked for it.
+        if (!string.IsNullOrEmpty(token))
+        {
+            var attempt = await FindByTokenAsync(token);
+            if (attempt is not null)
+            {
+                var byToken = await _orderService.GetOrderByIdAsync(attempt.OrderId);
+                // A reference that names another attempt than the token's is a forged or confused hint.
+                return byToken is not null && (string.IsNullOrEmpty(reference) || string.Equals(reference, attempt.UniqueId, StringComparison.Ordinal))
+                    ? byToken
+                    : null;
+            }
+        }
+
+        if (string.IsNullOrEmpty(reference) || reference.Length > 100)
             return null;
 
+        var byReference = await _repository.GetAllAsync(query => query.Where(a => a.UniqueId == reference).OrderBy(a => a.Id), getCacheKey: null);
+        foreach (var attempt in byReference)
+        {
+            // With a token, it must be this attempt's (a reference alone can be typed by anyone).
+            if (!string.IsNullOrEmpty(token) && !string.Equals(attempt.PaymentToken, token, StringComparison.Ordinal))
+                continue;
+            if (await _orderService.GetOrderByIdAsync(attempt.OrderId) is { } order)
+                return order;
+        }
+
+        // An order of 4.90.1 whose attempts are still in its attribute: found by its number, then imported.
         foreach (var customOrderNumber in CandidateOrderNumbers(reference))
         {
             var order = await _orderService.GetOrderByCustomOrderNumberAsync(customOrderNumber);
-            if (order is null)
+            if (order is null || byReference.Any(a => a.OrderId == order.Id))
                 continue;
-
             var attempts = await GetAttemptsAsync(order);
-            // When the token is known it must be one of this order's: a reference alone could be typed by anyone.
             var belongs = string.IsNullOrEmpty(token)
                 ? attempts.Any(a => string.Equals(a.UniqueId, reference, StringComparison.Ordinal))
                 : attempts.Any(a => string.Equals(a.PaymentToken, token, StringComparison.Ordinal));
@@ -102,26 +129,53 @@ public class PaymentAttemptStore : IPaymentAttemptStore
         return null;
     }
 
-    public async Task SaveProviderMessageAsync(Order order, string uniqueId, string? message)
+    public async Task<IReadOnlyList<MyPayGaAttempt>> GetAttemptsToFollowAsync(DateTime createdAfterUtc, int max)
     {
-        ArgumentNullException.ThrowIfNull(order);
-        if (string.IsNullOrWhiteSpace(uniqueId) || ProviderMessages.IsBareStatusWord(message))
+        var open = (int)AttemptStatus.Open;
+        var starting = (int)AttemptStatus.Starting;
+        return (await _repository.GetAllAsync(query => query
+            .Where(a => (a.StatusId == open || a.StatusId == starting) && a.CreatedOnUtc >= createdAfterUtc)
+            .OrderByDescending(a => a.CreatedOnUtc)
+            .ThenByDescending(a => a.Id)
+            .Take(max), getCacheKey: null)).ToList();
+    }
+
+    public async Task<IReadOnlyList<MyPayGaAttempt>> GetOverdueAsync(DateTime createdBeforeUtc, int max)
+    {
+        var open = (int)AttemptStatus.Open;
+        var starting = (int)AttemptStatus.Starting;
+        return (await _repository.GetAllAsync(query => query
+            .Where(a => (a.StatusId == open || a.StatusId == starting) && a.CreatedOnUtc < createdBeforeUtc)
+            .OrderBy(a => a.Id)
+            .Take(max), getCacheKey: null)).ToList();
+    }
+
+    public async Task<IReadOnlyList<MyPayGaAttempt>> GetNeedingReviewAsync(int max)
+    {
+        var statuses = NeedsReview.Select(s => (int)s).ToArray();
+        return (await _repository.GetAllAsync(query => query
+            .Where(a => statuses.Contains(a.StatusId) && a.ReviewedOnUtc == null)
+            .OrderByDescending(a => a.Id)
+            .Take(max), getCacheKey: null)).ToList();
+    }
+
+    /// <summary>Money received that automation leaves to a person.</summary>
+    public static readonly IReadOnlySet<AttemptStatus> NeedsReview = new HashSet<AttemptStatus>
+    {
+        AttemptStatus.HeldForReview, AttemptStatus.AmountMismatch, AttemptStatus.DoublePayment, AttemptStatus.PaidOrderClosed,
+    };
+
+    public async Task SaveDisplayMessageAsync(MyPayGaAttempt attempt, string? message)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        if (ProviderMessages.IsBareStatusWord(message))
             return;
 
         var cleaned = ProviderMessages.Clean(message)!;
-        var messages = await GetProviderMessagesAsync(order);
-        if (messages.TryGetValue(uniqueId, out var kept) && string.Equals(kept, cleaned, StringComparison.Ordinal))
+        if (string.Equals(attempt.DisplayMessage, cleaned, StringComparison.Ordinal))
             return;
-
-        messages[uniqueId] = cleaned;
-        await _genericAttributeService.SaveAttributeAsync(order, MyPayGaDefaults.ProviderMessagesAttribute,
-            JsonSerializer.Serialize(messages, JsonOptions));
-    }
-
-    public async Task<string?> GetProviderMessageAsync(Order order, string uniqueId)
-    {
-        ArgumentNullException.ThrowIfNull(order);
-        return (await GetProviderMessagesAsync(order)).TryGetValue(uniqueId, out var message) ? message : null;
+        attempt.DisplayMessage = cleaned;
+        await _repository.UpdateAsync(attempt, publishEvent: false);
     }
 
     public async Task SaveStartErrorAsync(Order order, string message, DateTime createdOnUtc)
@@ -156,26 +210,8 @@ public class PaymentAttemptStore : IPaymentAttemptStore
         }
     }
 
-    private sealed record StartError(string Message, DateTime CreatedOnUtc);
-
-    /// <summary>Display-only texts: an unreadable map is simply empty.</summary>
-    private async Task<Dictionary<string, string>> GetProviderMessagesAsync(Order order)
-    {
-        var json = await _genericAttributeService.GetAttributeAsync<string>(order, MyPayGaDefaults.ProviderMessagesAttribute);
-        if (!string.IsNullOrWhiteSpace(json))
-        {
-            try
-            {
-                if (JsonSerializer.Deserialize<Dictionary<string, string>>(json, JsonOptions) is { } map)
-                    return new Dictionary<string, string>(map, StringComparer.Ordinal);
-            }
-            catch (JsonException)
-            {
-            }
-        }
-
-        return new Dictionary<string, string>(StringComparer.Ordinal);
-    }
+    internal static string ReservationKey(int orderId, int number) =>
+        orderId.ToString(CultureInfo.InvariantCulture) + "-" + number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"{CustomOrderNumber}-{n}": the order number is everything before the last '-'; the whole text as a fallback.</summary>
     internal static IEnumerable<string> CandidateOrderNumbers(string reference)
@@ -186,18 +222,58 @@ public class PaymentAttemptStore : IPaymentAttemptStore
         yield return reference;
     }
 
-    private static bool TryParse(string json, out IReadOnlyList<PaymentAttempt> attempts)
+    private async Task<IReadOnlyList<MyPayGaAttempt>> ReadAsync(int orderId) =>
+        (await _repository.GetAllAsync(query => query.Where(a => a.OrderId == orderId).OrderBy(a => a.Number), getCacheKey: null)).ToList();
+
+    /// <summary>
+    /// 4.90.1's attempts of this order, copied into the table (each reserved by its number, so two requests importing
+    /// at once copy each attempt once). The one that paid the order (CaptureTransactionId) is Paid, the others Open: the
+    /// status processor reads them again. True when the order had such attempts (imported now or by a request before).
+    /// </summary>
+    private async Task<bool> ImportLegacyAsync(Order order)
     {
+        var json = await _genericAttributeService.GetAttributeAsync<string>(order, LegacyAttemptsAttribute);
+        if (string.IsNullOrWhiteSpace(json))
+            return false;
+
+        List<LegacyAttempt> legacy;
         try
         {
-            var list = JsonSerializer.Deserialize<List<PaymentAttempt>>(json, JsonOptions) ?? [];
-            attempts = list.OrderBy(a => a.Number).ToList();
-            return true;
+            legacy = JsonSerializer.Deserialize<List<LegacyAttempt>>(json, JsonOptions) ?? [];
         }
         catch (JsonException)
         {
-            attempts = [];
+            await _logger.ErrorAsync($"MyPayGa: the payment attempts stored on order {order.Id} by version 4.90.1 cannot be read; they are left as they are.");
             return false;
         }
+
+        var imported = legacy.Count > 0; // also when another request imported them first: re-read
+        foreach (var old in legacy.Where(a => a.Number > 0 && !string.IsNullOrWhiteSpace(a.PaymentToken)).OrderBy(a => a.Number))
+        {
+            var paid = string.Equals(old.PaymentToken, order.CaptureTransactionId, StringComparison.Ordinal);
+            await TryReserveAsync(new MyPayGaAttempt
+            {
+                OrderId = order.Id,
+                StoreId = order.StoreId,
+                Number = old.Number,
+                UniqueId = old.UniqueId ?? string.Empty,
+                PaymentToken = old.PaymentToken,
+                Channel = old.Channel,
+                AmountXaf = old.AmountXaf,
+                OrderTotal = order.OrderTotal,
+                Phone = old.Phone,
+                CreatedOnUtc = old.CreatedOnUtc == default ? order.CreatedOnUtc : old.CreatedOnUtc,
+                Status = paid ? AttemptStatus.Paid : AttemptStatus.Open,
+                ReceivedAmountXaf = paid ? old.AmountXaf : null,
+                FinalOnUtc = paid ? order.PaidDateUtc ?? DateTime.UtcNow : null,
+            });
+        }
+
+        return imported;
     }
+
+    private sealed record LegacyAttempt(int Number, string? UniqueId, string? PaymentToken, PaymentChannel Channel,
+        long AmountXaf, string? Phone, DateTime CreatedOnUtc);
+
+    private sealed record StartError(string Message, DateTime CreatedOnUtc);
 }

@@ -7,9 +7,10 @@ using Nop.Services.Configuration;
 namespace Nop.Plugin.Payments.MyPayGa.Services;
 
 /// <summary>
-/// Singleton: the last snapshot per order, shared by every tab polling the pending page. Concurrent callers for
-/// one order share one in-flight check (single flight); a snapshot is reused for MyPayGaSettings.StatusCacheSeconds,
-/// final states longer. Scoped nopCommerce services are resolved in a scope of their own for each check.
+/// Singleton in front of the status processor. Checks of one order asked at the same moment share one check in flight
+/// (single flight: 200 copies of a callback, 10 tabs polling); the pending page reuses the last snapshot for
+/// MyPayGaSettings.StatusCacheSeconds, final states longer. Each check runs in a DI scope of its own, since
+/// nopCommerce's scoped services are not thread-safe and the request that started it may end first.
 /// </summary>
 public sealed class PaymentStatusCache : IPaymentStatusCache
 {
@@ -20,65 +21,69 @@ public sealed class PaymentStatusCache : IPaymentStatusCache
 
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<int, Entry> _entries = new();
+    private readonly ConcurrentDictionary<int, Cached> _cached = new();
+    private readonly ConcurrentDictionary<CheckKey, Lazy<Task<PaymentStatusSnapshot>>> _inFlight = new();
     private long _lastSweepTicks;
 
-    public PaymentStatusCache(IServiceScopeFactory scopeFactory) : this(scopeFactory, TimeProvider.System)
-    {
-    }
-
-    internal PaymentStatusCache(IServiceScopeFactory scopeFactory, TimeProvider time)
+    public PaymentStatusCache(IServiceScopeFactory scopeFactory, TimeProvider time)
     {
         _scopeFactory = scopeFactory;
         _time = time;
         _lastSweepTicks = time.GetUtcNow().UtcTicks;
     }
 
-    internal int Count => _entries.Count;
+    internal int Count => _cached.Count;
 
     public async Task<PaymentStatusSnapshot> GetAsync(Order order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
         Sweep();
+        if (_cached.TryGetValue(order.Id, out var cached) && cached.ExpiresUtc > _time.GetUtcNow())
+            return cached.Snapshot;
 
-        while (true)
-        {
-            var now = _time.GetUtcNow();
-            if (_entries.TryGetValue(order.Id, out var current) && current.IsUsable(now))
-                return await current.Task.WaitAsync(cancellationToken);
-
-            var fresh = new Entry();
-            var won = current is null ? _entries.TryAdd(order.Id, fresh) : _entries.TryUpdate(order.Id, fresh, current);
-            if (!won)
-                continue; // another caller started a check first: share it
-
-            _ = RunAsync(order, fresh);
-            return await fresh.Task.WaitAsync(cancellationToken);
-        }
+        return await CheckAsync(order, StatusTrigger.PendingPage, null, cancellationToken);
     }
 
-    public void Invalidate(int orderId) => _entries.TryRemove(orderId, out _);
+    public async Task<PaymentStatusSnapshot> CheckAsync(Order order, StatusTrigger trigger, StatusCheckOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        options ??= StatusCheckOptions.Default;
+        var key = new CheckKey(order.Id, options.HintAttemptId ?? 0, options.IncludeOverdue);
+        var shared = _inFlight.GetOrAdd(key, k => new Lazy<Task<PaymentStatusSnapshot>>(() => RunAsync(k, order, trigger, options)));
+        // Not the caller's token inside: others share this check, and one leaving must not cancel it for all.
+        return await shared.Value.WaitAsync(cancellationToken);
+    }
 
-    private async Task RunAsync(Order order, Entry entry)
+    public void Invalidate(int orderId) => _cached.TryRemove(orderId, out _);
+
+    private async Task<PaymentStatusSnapshot> RunAsync(CheckKey key, Order order, StatusTrigger trigger, StatusCheckOptions options)
     {
         try
         {
-            // Not the caller's token: other callers share this check, and one leaving must not cancel it for all.
             await using var scope = _scopeFactory.CreateAsyncScope();
             var settings = await scope.ServiceProvider.GetRequiredService<ISettingService>().LoadSettingAsync<MyPayGaSettings>(order.StoreId);
             var processor = scope.ServiceProvider.GetRequiredService<IPaymentStatusProcessor>();
-            var snapshot = await processor.ProcessAsync(order, StatusTrigger.PendingPage, CancellationToken.None);
+            var snapshot = await processor.ProcessAsync(order, trigger, options, CancellationToken.None);
 
-            var lifetime = IsFinal(snapshot.State)
-                ? FinalStateLifetime
-                : TimeSpan.FromSeconds(Math.Clamp(settings.StatusCacheSeconds, 0, 300));
-            entry.Complete(snapshot, _time.GetUtcNow() + lifetime);
+            if (snapshot.State == PaymentState.Busy)
+            {
+                // Nothing was decided: the next poll asks again.
+                _cached.TryRemove(order.Id, out _);
+            }
+            else
+            {
+                var lifetime = IsFinal(snapshot.State)
+                    ? FinalStateLifetime
+                    : TimeSpan.FromSeconds(Math.Clamp(settings.StatusCacheSeconds, 0, 300));
+                _cached[order.Id] = new Cached(snapshot, _time.GetUtcNow() + lifetime);
+            }
+
+            return snapshot;
         }
-        catch (Exception ex)
+        finally
         {
-            // Not cached: the next caller tries again.
-            _entries.TryRemove(new KeyValuePair<int, Entry>(order.Id, entry));
-            entry.Fail(ex);
+            _inFlight.TryRemove(key, out _);
         }
     }
 
@@ -92,32 +97,14 @@ public sealed class PaymentStatusCache : IPaymentStatusCache
         if (now.UtcTicks - last < SweepInterval.Ticks || Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) != last)
             return;
 
-        foreach (var (orderId, entry) in _entries)
+        foreach (var (orderId, cached) in _cached)
         {
-            if (entry.IsExpired(now))
-                _entries.TryRemove(new KeyValuePair<int, Entry>(orderId, entry));
+            if (cached.ExpiresUtc <= now)
+                _cached.TryRemove(new KeyValuePair<int, Cached>(orderId, cached));
         }
     }
 
-    private sealed class Entry
-    {
-        private readonly TaskCompletionSource<PaymentStatusSnapshot> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private long _expiresTicks = long.MaxValue;
+    private readonly record struct CheckKey(int OrderId, int HintAttemptId, bool IncludeOverdue);
 
-        public Task<PaymentStatusSnapshot> Task => _completion.Task;
-
-        /// <summary>In flight, or completed and not expired.</summary>
-        public bool IsUsable(DateTimeOffset now) =>
-            !Task.IsCompleted || (Task.IsCompletedSuccessfully && now.UtcTicks < Interlocked.Read(ref _expiresTicks));
-
-        public bool IsExpired(DateTimeOffset now) => Task.IsCompleted && !IsUsable(now);
-
-        public void Complete(PaymentStatusSnapshot snapshot, DateTimeOffset expires)
-        {
-            Interlocked.Exchange(ref _expiresTicks, expires.UtcTicks);
-            _completion.TrySetResult(snapshot);
-        }
-
-        public void Fail(Exception exception) => _completion.TrySetException(exception);
-    }
+    private sealed record Cached(PaymentStatusSnapshot Snapshot, DateTimeOffset ExpiresUtc);
 }

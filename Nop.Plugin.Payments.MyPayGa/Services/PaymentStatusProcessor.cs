@@ -1,14 +1,11 @@
 using System.Globalization;
-using System.Text.Json;
 using MyPayGa.Client;
 using MyPayGa.Client.Models;
-using Nop.Core.Caching;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
-using Nop.Services.Common;
+using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Services.Configuration;
-using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
@@ -16,228 +13,428 @@ using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
 namespace Nop.Plugin.Payments.MyPayGa.Services;
 
 /// <summary>
-/// The one place that moves a MyPayGa order. It reads paiement-detail for the order's own attempts (never a token
-/// or status a caller claims), checks the amount, and applies the outcome through IOrderProcessingService under the
-/// order's ILocker key, on a freshly loaded order. Outcome notes are written once per attempt.
+/// The one place that moves a MyPayGa order. A check has two phases:
+/// <list type="number">
+/// <item>read: paiement-detail for every attempt of the order that may still be paid (all open attempts within the
+/// follow window, and the attempt a callback names), outside any lock — never a token or status a caller claims;</item>
+/// <item>apply: in this process one check per order at a time (<see cref="OrderGuard"/>), and every once-only
+/// decision — the order marked paid, an attempt's outcome and its note, a cancellation — taken by inserting a claim in
+/// the database (<see cref="IMyPayGaClaimStore"/>), so that it happens once across every instance whatever
+/// nopCommerce's ILocker does.</item>
+/// </list>
+/// A second paid attempt is a double payment: noted, logged as an error, listed for the admin with a refund action.
 /// </summary>
 public class PaymentStatusProcessor : IPaymentStatusProcessor
 {
-    /// <summary>At most this many attempts are read per check (newest first).</summary>
-    internal const int MaxAttemptsRead = 3;
+    /// <summary>
+    /// A claim to mark an order paid that was never completed (its holder died) may be taken over after this long;
+    /// MarkOrderAsPaidAsync takes milliseconds, so a live holder is never overtaken.
+    /// </summary>
+    internal static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
 
-    /// <summary>Order generic attribute: JSON list of "{outcome}:{uniqueId}" already written as notes.</summary>
-    internal const string NotedOutcomesAttribute = "MyPayGa.NotedOutcomes";
+    /// <summary>How long, and how often, a check waits for another instance that is marking the same order paid.</summary>
+    internal static readonly TimeSpan PeerWait = TimeSpan.FromSeconds(5);
+    internal static readonly TimeSpan PeerPoll = TimeSpan.FromMilliseconds(200);
 
-    internal static readonly TimeSpan SettleLockTime = TimeSpan.FromMinutes(1);
-
-    /// <summary>How often, and how far apart, a busy order lock is tried again before reporting the order as it is.</summary>
-    internal const int BusyLockRounds = 6;
-    internal static readonly TimeSpan BusyLockPause = TimeSpan.FromMilliseconds(250);
+    /// <summary>A reserved attempt whose gethash never answered is given up after this long (nothing was pushed).</summary>
+    internal static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Currency names MyPayGa uses for XAF ("CFA" in its answers, "FCFA" in its messages).</summary>
     internal static readonly IReadOnlySet<string> XafCurrencyNames =
         new HashSet<string>(["XAF", "CFA", "FCFA"], StringComparer.OrdinalIgnoreCase);
 
     private readonly IPaymentAttemptStore _attemptStore;
+    private readonly IMyPayGaClaimStore _claims;
     private readonly IMyPayGaAccountProvider _accountProvider;
     private readonly ISettingService _settingService;
     private readonly IOrderService _orderService;
     private readonly IOrderProcessingService _orderProcessingService;
-    private readonly IGenericAttributeService _genericAttributeService;
-    private readonly ILocalizationService _localizationService;
-    private readonly ILocker _locker;
+    private readonly IOrderNoteWriter _notes;
+    private readonly OrderGuard _guard;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
     public PaymentStatusProcessor(IPaymentAttemptStore attemptStore,
+        IMyPayGaClaimStore claims,
         IMyPayGaAccountProvider accountProvider,
         ISettingService settingService,
         IOrderService orderService,
         IOrderProcessingService orderProcessingService,
-        IGenericAttributeService genericAttributeService,
-        ILocalizationService localizationService,
-        ILocker locker,
+        IOrderNoteWriter notes,
+        OrderGuard guard,
+        TimeProvider time,
         ILogger logger)
     {
         _attemptStore = attemptStore;
+        _claims = claims;
         _accountProvider = accountProvider;
         _settingService = settingService;
         _orderService = orderService;
         _orderProcessingService = orderProcessingService;
-        _genericAttributeService = genericAttributeService;
-        _localizationService = localizationService;
-        _locker = locker;
+        _notes = notes;
+        _guard = guard;
+        _time = time;
         _logger = logger;
     }
 
-    public async Task<PaymentStatusSnapshot> ProcessAsync(Order order, StatusTrigger trigger, CancellationToken cancellationToken = default)
+    public Task<PaymentStatusSnapshot> ProcessAsync(Order order, StatusTrigger trigger, CancellationToken cancellationToken = default) =>
+        ProcessAsync(order, trigger, StatusCheckOptions.Default, cancellationToken);
+
+    public async Task<PaymentStatusSnapshot> ProcessAsync(Order order, StatusTrigger trigger, StatusCheckOptions options,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(options);
 
         var attempts = await _attemptStore.GetAttemptsAsync(order);
         if (attempts.Count == 0)
             return Snapshot(order, PaymentState.NotStarted, null);
 
-        if (IsPaid(order))
-            return Snapshot(order, PaymentState.Paid, attempts.LastOrDefault(a => a.PaymentToken == order.CaptureTransactionId) ?? attempts[^1]);
+        var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(order.StoreId);
+        var now = UtcNow;
+        var toRead = ChooseAttemptsToRead(order, attempts, trigger, options, FollowFrom(settings, now));
 
-        IMyPayGaClient client;
-        try
+        // Phase 1: read, outside any lock (network).
+        var reads = new List<AttemptRead>(toRead.Count);
+        if (toRead.Count > 0)
         {
-            client = await _accountProvider.GetClientAsync(order.StoreId);
-        }
-        catch (MyPayGaException ex)
-        {
-            return await UnavailableAsync(order, attempts[^1], trigger, ex);
-        }
-
-        // Newest first; older attempts already known as failed are final and not read again.
-        var noted = await GetNotedAsync(order);
-        var toRead = attempts.Reverse()
-            .Where((a, index) => index == 0 || !noted.Contains(NotedKey(NotedOutcome.Failed, a)))
-            .Take(MaxAttemptsRead)
-            .ToList();
-
-        var reads = new List<AttemptRead>();
-        foreach (var attempt in toRead)
-        {
-            PaymentDetailResponse response;
+            IMyPayGaClient? client = null;
+            MyPayGaException? configurationError = null;
             try
             {
-                response = await client.GetPaymentDetailAsync(attempt.PaymentToken, cancellationToken);
+                client = await _accountProvider.GetClientAsync(order.StoreId);
             }
             catch (MyPayGaException ex)
             {
-                return await UnavailableAsync(order, attempt, trigger, ex);
+                configurationError = ex;
             }
 
-            var read = new AttemptRead(attempt, FindDetail(response, attempt));
-            reads.Add(read);
-            if (read.Outcome is PaymentOutcome.Paid or PaymentOutcome.PaidWithRisk)
-                break;
+            foreach (var attempt in toRead)
+                reads.Add(client is null
+                    ? new AttemptRead(attempt, null, configurationError)
+                    : await ReadAsync(client, attempt, cancellationToken));
         }
 
-        var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(order.StoreId);
-        var paid = reads.FirstOrDefault(r => r.Outcome is PaymentOutcome.Paid or PaymentOutcome.PaidWithRisk);
-        if (paid is not null)
-            return await ApplyPaidAsync(order, paid, settings, trigger, cancellationToken);
+        // Phase 2: apply, one check per order in this process.
+        await using var held = await _guard.TryEnterAsync(order.Id, _guard.Wait, cancellationToken);
+        if (held is null)
+            return Snapshot(order, PaymentState.Busy, attempts[^1]);
 
-        return await ApplyNotPaidAsync(order, reads, settings);
-    }
-
-    private async Task<PaymentStatusSnapshot> ApplyPaidAsync(Order order, AttemptRead paid, MyPayGaSettings settings,
-        StatusTrigger trigger, CancellationToken cancellationToken)
-    {
-        var detail = paid.Detail!;
-        var attempt = paid.Attempt;
-        var message = detail.MessageData;
-
-        if (!AmountMatches(attempt, detail.TotalAmount, currency: null, out var mismatch))
+        var fresh = await ReloadAsync(order);
+        var current = (await _attemptStore.GetAttemptsAsync(fresh)).ToDictionary(a => a.Id);
+        var changed = false;
+        var busy = false;
+        foreach (var read in reads)
         {
-            // Logged with the note, once per attempt: the pending page checks again every few seconds.
-            if (await NoteOnceAsync(order, NotedOutcome.Mismatch, attempt, ServiceKeys.NoteAmountMismatch, attempt.UniqueId, mismatch))
-                await _logger.ErrorAsync($"MyPayGa: order {order.Id}, attempt {attempt.UniqueId}: MyPayGa reports a payment that does not match ({mismatch}); the order is not marked as paid.");
-            return Snapshot(order, PaymentState.AmountMismatch, attempt, message);
-        }
+            if (!current.TryGetValue(read.Attempt.Id, out var attempt))
+                continue;
+            if (read.Error is not null)
+                continue; // nothing learned: the attempt stays as it is
 
-        var risky = paid.Outcome == PaymentOutcome.PaidWithRisk;
-        if (risky && settings.RiskyCardPolicy == RiskyCardPolicy.HoldForReview)
-        {
-            await NoteOnceAsync(order, NotedOutcome.Risk, attempt, ServiceKeys.NoteHeldForReview, attempt.UniqueId, Amount(attempt), message ?? string.Empty);
-            return Snapshot(order, PaymentState.HeldForReview, attempt, message);
-        }
+            attempt.LastReadOnUtc = now;
+            attempt.LastProviderStatus = read.Outcome.ToString();
+            attempt.LastProviderMessage = ProviderMessages.Clean(read.Detail?.MessageData);
 
-        var outcome = SettleOutcome.Busy;
-        var acquired = false;
-        // nopCommerce's locker does not wait. The holder is usually another check of the same payment (done in a
-        // moment) or StartAsync still waiting for payment-request's answer: try again briefly before giving up.
-        for (var round = 0; round < BusyLockRounds && !acquired; round++)
-        {
-            if (round > 0)
+            switch (read.Outcome)
             {
-                await Task.Delay(BusyLockPause, cancellationToken);
-                if (IsPaid(await ReloadAsync(order)))
+                case PaymentOutcome.Failed when attempt.Status is AttemptStatus.Open or AttemptStatus.TimedOut:
+                    await SettleFailureAsync(fresh, attempt, read.Detail);
+                    break;
+                case PaymentOutcome.Paid or PaymentOutcome.PaidWithRisk:
+                    var result = await ApplyPaidAsync(fresh, attempt, read, settings, trigger, cancellationToken);
+                    changed |= result == PaidResult.MarkedPaid;
+                    busy |= result == PaidResult.Busy;
+                    fresh = await ReloadAsync(fresh);
                     break;
             }
 
-            acquired = await _locker.PerformActionWithLockAsync(LockKey(order), SettleLockTime, SettleAsync);
+            await SaveAsync(attempt);
         }
 
-        async Task SettleAsync()
+        await GiveUpStaleStartsAsync(current.Values, now);
+
+        if (!busy)
+            changed |= await CancelOnFailureAsync(fresh, current.Values.ToList(), settings);
+
+        CopyState(fresh, order);
+        var snapshot = Summarise(fresh, current.Values.OrderBy(a => a.Number).ToList(), reads, changed);
+        if (busy && snapshot.State != PaymentState.Paid)
+            snapshot = snapshot with { State = PaymentState.Busy, Unconfirmed = true };
+
+        if (snapshot.Unconfirmed && !busy && trigger != StatusTrigger.Reconciliation)
         {
-            var fresh = await ReloadAsync(order);
-            if (IsPaid(fresh))
-            {
-                outcome = SettleOutcome.AlreadyPaid;
-                return;
-            }
-
-            if (!_orderProcessingService.CanMarkOrderAsPaid(fresh))
-            {
-                // e.g. cancelled by the expiry task before the shopper paid: money received for an order that cannot take it.
-                outcome = SettleOutcome.Conflict;
-                await NoteOnceLockedAsync(fresh, NotedOutcome.Conflict, attempt, ServiceKeys.NotePaidButNotPayable, attempt.UniqueId, Amount(attempt), fresh.OrderStatus.ToString());
-                return;
-            }
-
-            fresh.CaptureTransactionId = attempt.PaymentToken;
-            fresh.CaptureTransactionResult = Truncate(message, 400);
-            await _orderProcessingService.MarkOrderAsPaidAsync(fresh);
-            await NoteAsync(fresh, risky ? ServiceKeys.NotePaidWithRisk : ServiceKeys.NotePaid,
-                attempt.UniqueId, Amount(attempt), detail.PaymentMethod ?? string.Empty, message ?? string.Empty, trigger.ToString());
-            CopyState(fresh, order);
-            outcome = SettleOutcome.MarkedPaid;
+            // The reconciliation task writes one line per run instead of one per order.
+            var error = reads.First(r => r.Error is not null).Error!;
+            await _logger.WarningAsync($"MyPayGa: the status of order {order.Id} could not be read ({trigger}); nothing was changed. {ProviderErrors.Describe(error)}");
         }
 
-        if (!acquired)
-        {
-            // Someone else is settling this order right now: report what the order says, it is not an error.
-            var current = await ReloadAsync(order);
-            CopyState(current, order);
-            return Snapshot(order, IsPaid(current) ? PaymentState.Paid : PaymentState.Pending, attempt, message);
-        }
-
-        return outcome switch
-        {
-            SettleOutcome.MarkedPaid => Snapshot(order, PaymentState.Paid, attempt, message, changed: true),
-            SettleOutcome.AlreadyPaid => Snapshot(order, PaymentState.Paid, attempt, message),
-            _ => Snapshot(order, PaymentState.HeldForReview, attempt, message),
-        };
+        return snapshot;
     }
 
-    private async Task<PaymentStatusSnapshot> ApplyNotPaidAsync(Order order, IReadOnlyList<AttemptRead> reads, MyPayGaSettings settings)
+    /// <summary>
+    /// The attempts whose status is worth asking MyPayGa now: the one a callback names (unless it already paid the
+    /// order), then every open attempt, newest first. A paid order viewed by the shopper needs no read at all; a callback
+    /// or the reconciliation still reads its other open attempts, to notice a second payment.
+    /// </summary>
+    internal static List<MyPayGaAttempt> ChooseAttemptsToRead(Order order, IReadOnlyList<MyPayGaAttempt> attempts,
+        StatusTrigger trigger, StatusCheckOptions options, DateTime followFromUtc)
     {
-        var newest = reads[0];
-        var state = newest.Outcome == PaymentOutcome.Failed ? PaymentState.Failed : PaymentState.Pending;
-        var noted = await GetNotedAsync(order);
-        var newFailures = reads.Where(r => r.Outcome == PaymentOutcome.Failed && !noted.Contains(NotedKey(NotedOutcome.Failed, r.Attempt))).ToList();
-        // Cancel only when nothing read may still be paid: an older push can be approved after a newer one failed.
-        var cancel = state == PaymentState.Failed && settings.CancelOrderOnFailure
-            && reads.All(r => r.Outcome == PaymentOutcome.Failed)
-            && order.OrderStatus != OrderStatus.Cancelled;
+        var result = new List<MyPayGaAttempt>();
+        if (options.HintAttemptId is { } hintId
+            && attempts.FirstOrDefault(a => a.Id == hintId) is { PaymentToken: not null } hinted
+            && hinted.Status is AttemptStatus.Open or AttemptStatus.Failed or AttemptStatus.TimedOut)
+            result.Add(hinted);
 
-        if (newFailures.Count == 0 && !cancel)
-            return Snapshot(order, state, newest.Attempt, newest.Detail?.MessageData);
+        if (IsPaid(order) && trigger is StatusTrigger.PendingPage or StatusTrigger.ReturnPage)
+            return result;
 
-        var changed = false;
-        await _locker.PerformActionWithLockAsync(LockKey(order), SettleLockTime, async () =>
+        foreach (var attempt in attempts.OrderByDescending(a => a.Number))
         {
-            var fresh = await ReloadAsync(order);
-            foreach (var failure in newFailures)
-                await NoteOnceLockedAsync(fresh, NotedOutcome.Failed, failure.Attempt, ServiceKeys.NoteFailed,
-                    failure.Attempt.UniqueId, failure.Detail?.MessageData ?? string.Empty);
+            if (attempt.PaymentToken is null || result.Contains(attempt))
+                continue;
+            var followed = attempt.Status == AttemptStatus.Open && (attempt.CreatedOnUtc >= followFromUtc || options.IncludeOverdue);
+            var overdue = attempt.Status == AttemptStatus.TimedOut && options.IncludeOverdue;
+            if (followed || overdue)
+                result.Add(attempt);
+        }
 
-            if (cancel && fresh.PaymentStatus == PaymentStatus.Pending && _orderProcessingService.CanCancelOrder(fresh))
+        return result;
+    }
+
+    private static async Task<AttemptRead> ReadAsync(IMyPayGaClient client, MyPayGaAttempt attempt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var response = await client.GetPaymentDetailAsync(attempt.PaymentToken!, cancellationToken);
+            return new AttemptRead(attempt, FindDetail(response, attempt), null);
+        }
+        catch (MyPayGaException ex)
+        {
+            return new AttemptRead(attempt, null, ex);
+        }
+    }
+
+    private async Task SettleFailureAsync(Order order, MyPayGaAttempt attempt, PaymentDetail? detail)
+    {
+        attempt.Status = AttemptStatus.Failed;
+        attempt.FinalOnUtc ??= UtcNow;
+        // Once per attempt, on every instance: whoever inserts the claim writes the note.
+        var claim = await _claims.TryClaimAsync(ClaimKeys.AttemptFailed(attempt.Id), order.Id, nameof(AttemptStatus.Failed));
+        if (claim is null)
+            return;
+
+        // The operator's words (kept from the refused push or a signed callback) say more than MyPayGa's "Failed".
+        var reason = attempt.DisplayMessage ?? detail?.MessageData ?? string.Empty;
+        await _notes.AddAsync(order, ServiceKeys.NoteFailed, attempt.UniqueId, reason);
+        await _claims.CompleteAsync(claim);
+    }
+
+    private async Task<PaidResult> ApplyPaidAsync(Order order, MyPayGaAttempt attempt, AttemptRead read, MyPayGaSettings settings,
+        StatusTrigger trigger, CancellationToken cancellationToken)
+    {
+        var detail = read.Detail!;
+        attempt.ReceivedAmountXaf = detail.TotalAmount is { } total && total == decimal.Truncate(total) && total is >= long.MinValue and <= long.MaxValue
+            ? (long)total
+            : attempt.ReceivedAmountXaf;
+        attempt.FinalOnUtc ??= UtcNow;
+
+        // Already decided for this attempt (here or on another instance): the row follows the claim.
+        if (await _claims.GetAsync(ClaimKeys.AttemptPaid(attempt.Id)) is { } decided
+            && Enum.TryParse<AttemptStatus>(decided.Detail, out var decidedStatus))
+        {
+            attempt.Status = decidedStatus;
+            if (decidedStatus != AttemptStatus.Paid || IsPaid(order))
+                return PaidResult.Known;
+            // Paid by this attempt, but the order is not (yet) marked: the claim below finishes the job.
+        }
+
+        if (!AmountMatches(attempt, detail.TotalAmount, currency: null, out var mismatch))
+        {
+            if (await DecideAsync(order, attempt, AttemptStatus.AmountMismatch, ServiceKeys.NoteAmountMismatch, attempt.UniqueId, mismatch))
+                await _logger.ErrorAsync($"MyPayGa: order {order.Id}, attempt {attempt.UniqueId}: MyPayGa reports a payment that does not match ({mismatch}); the order is not marked as paid. A person must decide (refund or accept).");
+            return PaidResult.Known;
+        }
+
+        var risky = read.Outcome == PaymentOutcome.PaidWithRisk;
+        if (risky && settings.RiskyCardPolicy == RiskyCardPolicy.HoldForReview && !IsPaid(order))
+        {
+            await DecideAsync(order, attempt, AttemptStatus.HeldForReview, ServiceKeys.NoteHeldForReview,
+                attempt.UniqueId, Amount(attempt.AmountXaf), detail.MessageData ?? string.Empty);
+            return PaidResult.Known;
+        }
+
+        for (var round = 0; ; round++)
+        {
+            if (IsPaid(order))
             {
-                await _orderProcessingService.CancelOrderAsync(fresh, notifyCustomer: true);
-                await NoteAsync(fresh, ServiceKeys.NoteCancelledOnFailure, newest.Attempt.UniqueId);
-                changed = true;
+                if (string.Equals(order.CaptureTransactionId, attempt.PaymentToken, StringComparison.Ordinal))
+                {
+                    await DecideAsync(order, attempt, AttemptStatus.Paid, noteKey: null);
+                    return PaidResult.Known;
+                }
+
+                // The order was already paid by another attempt: this money came twice.
+                if (await DecideAsync(order, attempt, AttemptStatus.DoublePayment, LedgerKeys.NoteDoublePayment,
+                        attempt.UniqueId, Amount(attempt.ReceivedAmountXaf ?? attempt.AmountXaf), attempt.PaymentToken ?? string.Empty))
+                    await _logger.ErrorAsync($"MyPayGa: order {order.Id} was paid twice: attempt {attempt.UniqueId} ({Amount(attempt.ReceivedAmountXaf ?? attempt.AmountXaf)}) arrived after the order was already paid. Refund it from the order's MyPayGa panel.");
+                return PaidResult.Known;
             }
 
-            CopyState(fresh, order);
-        });
-        // A busy lock means another check is writing the same notes: nothing is lost, the next check sees them.
+            if (!_orderProcessingService.CanMarkOrderAsPaid(order))
+            {
+                // e.g. cancelled by the expiry before the shopper paid: money received for an order that cannot take it.
+                if (await DecideAsync(order, attempt, AttemptStatus.PaidOrderClosed, ServiceKeys.NotePaidButNotPayable,
+                        attempt.UniqueId, Amount(attempt.AmountXaf), order.OrderStatus.ToString()))
+                    await _logger.ErrorAsync($"MyPayGa: order {order.Id} ({order.OrderStatus}) received a payment ({attempt.UniqueId}, {Amount(attempt.AmountXaf)}) it can no longer take. A person must decide (refund or reopen).");
+                return PaidResult.Known;
+            }
 
-        return Snapshot(order, state, newest.Attempt, newest.Detail?.MessageData, changed);
+            var claim = await _claims.TryClaimAsync(ClaimKeys.OrderPaid(order.Id), order.Id, AttemptIdText(attempt));
+            if (claim is not null)
+            {
+                order = await ReloadAsync(order);
+                if (IsPaid(order))
+                {
+                    // Paid between our last look and the claim (the previous holder finished): decide again.
+                    await _claims.CompleteAsync(claim);
+                    continue;
+                }
+
+                order.CaptureTransactionId = attempt.PaymentToken;
+                order.CaptureTransactionResult = Truncate(detail.MessageData, 400);
+                await _orderProcessingService.MarkOrderAsPaidAsync(order);
+                await _notes.AddAsync(order, risky ? ServiceKeys.NotePaidWithRisk : ServiceKeys.NotePaid,
+                    attempt.UniqueId, Amount(attempt.AmountXaf), detail.PaymentMethod ?? string.Empty, detail.MessageData ?? string.Empty, trigger.ToString());
+                await _claims.CompleteAsync(claim);
+                await DecideAsync(order, attempt, AttemptStatus.Paid, noteKey: null);
+                return PaidResult.MarkedPaid;
+            }
+
+            // Another request (on another instance: this one serialises its own) is marking the order paid.
+            var peer = await _claims.GetAsync(ClaimKeys.OrderPaid(order.Id));
+            if (peer is { CompletedOnUtc: null } && UtcNow - peer.CreatedOnUtc > ClaimLease && round == 0)
+            {
+                // Its holder died before finishing: exactly one taker removes the stale claim, then claims again.
+                if (await _claims.TryTakeOverAsync(peer))
+                    await _logger.WarningAsync($"MyPayGa: order {order.Id}: a claim to mark it paid was never completed (owner {peer.Owner}); taken over.");
+                order = await ReloadAsync(order);
+                continue;
+            }
+
+            order = await WaitForPeerAsync(order, cancellationToken);
+            if (IsPaid(order) || round < 2)
+                continue;
+            return PaidResult.Busy;
+        }
+    }
+
+    /// <summary>
+    /// Gives the attempt its final status once: whoever inserts the attempt's "paid" claim writes the note; a caller
+    /// that finds it taken adopts the recorded decision. True when this caller decided.
+    /// </summary>
+    private async Task<bool> DecideAsync(Order order, MyPayGaAttempt attempt, AttemptStatus status, string? noteKey, params object[] args)
+    {
+        var claim = await _claims.TryClaimAsync(ClaimKeys.AttemptPaid(attempt.Id), order.Id, status.ToString());
+        if (claim is null)
+        {
+            if (await _claims.GetAsync(ClaimKeys.AttemptPaid(attempt.Id)) is { } existing && Enum.TryParse<AttemptStatus>(existing.Detail, out var recorded))
+                attempt.Status = recorded;
+            return false;
+        }
+
+        attempt.Status = status;
+        if (noteKey is not null)
+            await _notes.AddAsync(order, noteKey, args);
+        await _claims.CompleteAsync(claim);
+        return true;
+    }
+
+    /// <summary>Until the peer's claim completes (the order turns paid) or <see cref="PeerWait"/> passes.</summary>
+    private async Task<Order> WaitForPeerAsync(Order order, CancellationToken cancellationToken)
+    {
+        var deadline = UtcNow + PeerWait;
+        while (UtcNow < deadline)
+        {
+            await Task.Delay(PeerPoll, _time, cancellationToken);
+            order = await ReloadAsync(order);
+            if (IsPaid(order))
+                break;
+        }
+
+        return order;
+    }
+
+    /// <summary>Cancels the order when the store asks for it and nothing of it may still be paid.</summary>
+    private async Task<bool> CancelOnFailureAsync(Order order, IReadOnlyList<MyPayGaAttempt> attempts, MyPayGaSettings settings)
+    {
+        if (!settings.CancelOrderOnFailure || IsPaid(order) || order.OrderStatus == OrderStatus.Cancelled)
+            return false;
+        var latest = attempts.MaxBy(a => a.Number);
+        if (latest is not { Status: AttemptStatus.Failed } || !attempts.All(a => a.Status is AttemptStatus.Failed or AttemptStatus.NotStarted))
+            return false;
+        if (order.PaymentStatus != PaymentStatus.Pending || !_orderProcessingService.CanCancelOrder(order))
+            return false;
+
+        var claim = await _claims.TryClaimAsync(ClaimKeys.OrderCancelled(order.Id), order.Id, "failure");
+        if (claim is null)
+            return false;
+
+        await _orderProcessingService.CancelOrderAsync(order, notifyCustomer: true);
+        await _notes.AddAsync(order, ServiceKeys.NoteCancelledOnFailure, latest.UniqueId);
+        await _claims.CompleteAsync(claim);
+        return true;
+    }
+
+    /// <summary>Reserved attempts whose gethash never answered: nothing was pushed, nothing can be paid.</summary>
+    private async Task GiveUpStaleStartsAsync(IEnumerable<MyPayGaAttempt> attempts, DateTime now)
+    {
+        foreach (var attempt in attempts.Where(a => a.Status == AttemptStatus.Starting && a.PaymentToken is null && now - a.CreatedOnUtc > StartTimeout))
+        {
+            attempt.Status = AttemptStatus.NotStarted;
+            attempt.FinalOnUtc = now;
+            await SaveAsync(attempt);
+        }
+    }
+
+    /// <summary>Writes the attempt over a fresh copy, never moving a final status back to an open one.</summary>
+    private async Task SaveAsync(MyPayGaAttempt attempt)
+    {
+        var stored = await _attemptStore.GetByIdAsync(attempt.Id);
+        if (stored is not null && IsFinal(stored.Status) && !IsFinal(attempt.Status))
+            attempt.Status = stored.Status;
+        await _attemptStore.UpdateAsync(attempt);
+    }
+
+    /// <summary>
+    /// The order's state for the shopper and the callers: paid, money waiting for a person, else what the newest attempt
+    /// says (an older push still open is followed, but the shopper may already try again).
+    /// </summary>
+    private static PaymentStatusSnapshot Summarise(Order order, IReadOnlyList<MyPayGaAttempt> attempts, IReadOnlyList<AttemptRead> reads, bool changed)
+    {
+        var unread = reads.Where(r => r.Error is not null).Select(r => r.Attempt.Id).ToHashSet();
+        var unconfirmed = unread.Count > 0;
+        var latest = attempts[^1];
+
+        if (IsPaid(order))
+        {
+            var paying = attempts.FirstOrDefault(a => string.Equals(a.PaymentToken, order.CaptureTransactionId, StringComparison.Ordinal))
+                ?? attempts.LastOrDefault(a => a.Status == AttemptStatus.Paid) ?? latest;
+            return Snapshot(order, PaymentState.Paid, paying, paying.LastProviderMessage, changed, unconfirmed);
+        }
+
+        var review = attempts.LastOrDefault(a => a.Status is AttemptStatus.HeldForReview or AttemptStatus.PaidOrderClosed or AttemptStatus.DoublePayment);
+        if (review is not null)
+            return Snapshot(order, PaymentState.HeldForReview, review, review.LastProviderMessage, changed, unconfirmed);
+
+        var mismatch = attempts.LastOrDefault(a => a.Status == AttemptStatus.AmountMismatch);
+        if (mismatch is not null)
+            return Snapshot(order, PaymentState.AmountMismatch, mismatch, mismatch.LastProviderMessage, changed, unconfirmed);
+
+        if (latest.Status is AttemptStatus.Open or AttemptStatus.Starting)
+            return Snapshot(order, unread.Contains(latest.Id) ? PaymentState.ProviderUnavailable : PaymentState.Pending,
+                latest, latest.LastProviderMessage, changed, unconfirmed);
+
+        return Snapshot(order, PaymentState.Failed, latest, latest.LastProviderMessage, changed, unconfirmed);
     }
 
     /// <summary>
@@ -245,7 +442,7 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
     /// XAF. paiement-detail documents no currency field (PaymentDetail has none), so the processor passes null;
     /// if the client ever exposes one, pass it here.
     /// </summary>
-    internal static bool AmountMatches(PaymentAttempt attempt, decimal? totalAmount, string? currency, out string mismatch)
+    internal static bool AmountMatches(MyPayGaAttempt attempt, decimal? totalAmount, string? currency, out string mismatch)
     {
         if (totalAmount is not { } total || total != attempt.AmountXaf)
         {
@@ -264,64 +461,15 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         return true;
     }
 
-    private static PaymentDetail? FindDetail(PaymentDetailResponse response, PaymentAttempt attempt)
+    private static PaymentDetail? FindDetail(PaymentDetailResponse response, MyPayGaAttempt attempt)
     {
-        var detail = response.Find(attempt.PaymentToken);
+        var detail = response.Find(attempt.PaymentToken!);
         // An entry naming another payment is not this attempt's status, whatever it says.
         if (detail is not null && !string.IsNullOrEmpty(detail.PaymentToken)
             && !string.Equals(detail.PaymentToken, attempt.PaymentToken, StringComparison.Ordinal))
             return null;
         return detail;
     }
-
-    private async Task<PaymentStatusSnapshot> UnavailableAsync(Order order, PaymentAttempt attempt, StatusTrigger trigger, MyPayGaException ex)
-    {
-        await _logger.WarningAsync($"MyPayGa: the status of order {order.Id} could not be read ({trigger}); nothing was changed. {ProviderErrors.Describe(ex)}");
-        return Snapshot(order, PaymentState.ProviderUnavailable, attempt);
-    }
-
-    /// <summary>True when the note was written now (false: written before, or the order is busy and a later check will).</summary>
-    private async Task<bool> NoteOnceAsync(Order order, NotedOutcome outcome, PaymentAttempt attempt, string key, params object[] args)
-    {
-        if ((await GetNotedAsync(order)).Contains(NotedKey(outcome, attempt)))
-            return false;
-
-        var written = false;
-        await _locker.PerformActionWithLockAsync(LockKey(order), SettleLockTime,
-            async () => written = await NoteOnceLockedAsync(order, outcome, attempt, key, args));
-        return written;
-    }
-
-    private async Task<bool> NoteOnceLockedAsync(Order order, NotedOutcome outcome, PaymentAttempt attempt, string key, params object[] args)
-    {
-        var noted = await GetNotedAsync(order);
-        if (!noted.Add(NotedKey(outcome, attempt)))
-            return false;
-
-        await NoteAsync(order, key, args);
-        await _genericAttributeService.SaveAttributeAsync(order, NotedOutcomesAttribute,
-            JsonSerializer.Serialize(noted.Order(StringComparer.Ordinal)));
-        return true;
-    }
-
-    private async Task<HashSet<string>> GetNotedAsync(Order order)
-    {
-        var json = await _genericAttributeService.GetAttributeAsync<string>(order, NotedOutcomesAttribute);
-        if (string.IsNullOrWhiteSpace(json))
-            return new HashSet<string>(StringComparer.Ordinal);
-        try
-        {
-            return new HashSet<string>(JsonSerializer.Deserialize<List<string>>(json) ?? [], StringComparer.Ordinal);
-        }
-        catch (JsonException)
-        {
-            return new HashSet<string>(StringComparer.Ordinal);
-        }
-    }
-
-    private async Task NoteAsync(Order order, string key, params object[] args) =>
-        await _orderService.AddMyPayGaNoteAsync(order,
-            string.Format(CultureInfo.InvariantCulture, await _localizationService.GetResourceAsync(key), args));
 
     /// <summary>Without nopCommerce's per-request cache (GetOrderByIdAsync uses it): the state may have just changed.</summary>
     private async Task<Order> ReloadAsync(Order order) =>
@@ -338,35 +486,41 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         to.CaptureTransactionResult = from.CaptureTransactionResult;
     }
 
+    private DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Attempts created before this are no longer read automatically (MyPayGaSettings.AttemptFollowHours).</summary>
+    internal static DateTime FollowFrom(MyPayGaSettings settings, DateTime nowUtc) =>
+        nowUtc - TimeSpan.FromHours(Math.Clamp(settings.AttemptFollowHours, 1, 24 * 30));
+
     internal static bool IsPaid(Order order) =>
         order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded;
 
-    internal static string LockKey(Order order) => MyPayGaDefaults.OrderLockPrefix + order.Id.ToString(CultureInfo.InvariantCulture);
+    internal static bool IsFinal(AttemptStatus status) =>
+        status is not (AttemptStatus.Starting or AttemptStatus.Open or AttemptStatus.TimedOut);
 
-    private static string NotedKey(NotedOutcome outcome, PaymentAttempt attempt) => $"{outcome}:{attempt.UniqueId}";
+    internal static string Amount(long xaf) => xaf.ToString("N0", CultureInfo.InvariantCulture) + " XAF";
 
-    private static string Amount(PaymentAttempt attempt) => attempt.AmountXaf.ToString("N0", CultureInfo.InvariantCulture) + " XAF";
+    private static string AttemptIdText(MyPayGaAttempt attempt) => attempt.Id.ToString(CultureInfo.InvariantCulture);
 
     private static string? Truncate(string? text, int length) =>
         text is null || text.Length <= length ? text : text[..length];
 
-    private static PaymentStatusSnapshot Snapshot(Order order, PaymentState state, PaymentAttempt? attempt,
-        string? providerMessage = null, bool changed = false) => new()
+    private static PaymentStatusSnapshot Snapshot(Order order, PaymentState state, MyPayGaAttempt? attempt,
+        string? providerMessage = null, bool changed = false, bool unconfirmed = false) => new()
         {
             OrderId = order.Id,
             State = state,
             Attempt = attempt,
             ProviderMessage = providerMessage,
             OrderChanged = changed,
+            Unconfirmed = unconfirmed || state is PaymentState.ProviderUnavailable or PaymentState.Busy,
             ReadOnUtc = DateTime.UtcNow,
         };
 
-    private sealed record AttemptRead(PaymentAttempt Attempt, PaymentDetail? Detail)
+    private sealed record AttemptRead(MyPayGaAttempt Attempt, PaymentDetail? Detail, MyPayGaException? Error)
     {
         public PaymentOutcome Outcome => Detail?.Outcome ?? PaymentOutcome.Pending;
     }
 
-    private enum NotedOutcome { Failed, Risk, Mismatch, Conflict }
-
-    private enum SettleOutcome { Busy, MarkedPaid, AlreadyPaid, Conflict }
+    private enum PaidResult { Known, MarkedPaid, Busy }
 }

@@ -1,10 +1,12 @@
+using System.Diagnostics;
 using System.Globalization;
-using Nop.Core.Caching;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Services.Configuration;
-using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
@@ -13,9 +15,11 @@ using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
 namespace Nop.Plugin.Payments.MyPayGa.Services;
 
 /// <summary>
-/// Scheduled task (System → Schedule tasks, every 5 minutes): re-reads the MyPayGa orders still waiting for payment,
-/// for when the callback never came, and cancels those older than the store's PendingPaymentExpiryMinutes that
-/// MyPayGa does not report as paid. nopCommerce creates it from its type name; it is not registered in DI.
+/// Scheduled task (System → Schedule tasks, every 5 minutes): follows every attempt MyPayGa has not called final —
+/// least recently read first, a bounded number of orders at a time, each in its own DI scope — settles unknown refunds,
+/// gives up attempts past the follow window, and cancels the orders past the store's expiry that nothing can still pay.
+/// One run at a time and one per interval across every instance (claims in the database), however many timers fire.
+/// nopCommerce creates it from its type name; it is not registered in DI.
 /// </summary>
 public class PendingPaymentReconciliationTask : IScheduleTask
 {
@@ -25,114 +29,370 @@ public class PendingPaymentReconciliationTask : IScheduleTask
     /// <summary>What nopCommerce stores in ScheduleTask.Type to create the task.</summary>
     public static readonly string TaskType = typeof(PendingPaymentReconciliationTask).FullName!;
 
-    /// <summary>At most this many orders per run (the oldest); the rest wait for the next run.</summary>
-    internal const int MaxOrdersPerRun = 500;
-    internal const int PageSize = 100;
+    /// <summary>A run started less than this after the previous one does nothing (two timers, or a double "Run now").</summary>
+    internal static readonly TimeSpan MinimumSpacing = TimeSpan.FromSeconds(PeriodSeconds / 2);
+
+    /// <summary>No new order is started after this share of the period: the next run goes on where this one stopped.</summary>
+    internal static readonly TimeSpan RunBudget = TimeSpan.FromSeconds(PeriodSeconds * 0.8);
+
+    /// <summary>A run lease older than this belongs to a process that died.</summary>
+    internal static readonly TimeSpan LeaseLifetime = TimeSpan.FromMinutes(15);
+
+    internal const int MaxAttemptsPerRun = 20_000;
+    internal const int PageSize = 500;
 
     private static readonly List<int> PendingPaymentStatus = [(int)PaymentStatus.Pending];
     private static readonly List<int> OpenOrderStatuses =
         [(int)OrderStatus.Pending, (int)OrderStatus.Processing, (int)OrderStatus.Complete];
 
-    private readonly IPaymentStatusProcessor _processor;
+    private readonly IServiceScopeFactory _scopeFactory;
+    private readonly IMyPayGaClaimStore _claims;
     private readonly IOrderService _orderService;
-    private readonly IOrderProcessingService _orderProcessingService;
     private readonly ISettingService _settingService;
-    private readonly ILocalizationService _localizationService;
-    private readonly ILocker _locker;
+    private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public PendingPaymentReconciliationTask(IPaymentStatusProcessor processor,
+    public PendingPaymentReconciliationTask(IServiceScopeFactory scopeFactory,
+        IMyPayGaClaimStore claims,
         IOrderService orderService,
-        IOrderProcessingService orderProcessingService,
         ISettingService settingService,
-        ILocalizationService localizationService,
-        ILocker locker,
+        TimeProvider time,
         ILogger logger)
     {
-        _processor = processor;
+        _scopeFactory = scopeFactory;
+        _claims = claims;
         _orderService = orderService;
-        _orderProcessingService = orderProcessingService;
         _settingService = settingService;
-        _localizationService = localizationService;
-        _locker = locker;
+        _time = time;
         _logger = logger;
     }
 
-    public Task ExecuteAsync() => RunAsync(DateTime.UtcNow);
+    public Task ExecuteAsync() => RunAsync(CancellationToken.None);
 
-    /// <summary>One run at <paramref name="nowUtc"/>. Sequential on purpose: the scoped nopCommerce services are not thread-safe.</summary>
-    internal async Task RunAsync(DateTime nowUtc, CancellationToken cancellationToken = default)
+    /// <summary>One run, unless another instance runs or ran one moments ago. Null when this call did nothing.</summary>
+    internal async Task<ReconciliationSummary?> RunAsync(CancellationToken cancellationToken = default)
     {
-        foreach (var order in await FindPendingOrdersAsync())
+        var lease = await AcquireLeaseAsync();
+        if (lease is null)
+            return null;
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            var now = UtcNow;
+            var previous = (await _claims.GetByPrefixAsync(ClaimKeys.ReconciliationRunPrefix, 1)).FirstOrDefault();
+            if (previous is not null && now - previous.CreatedOnUtc < MinimumSpacing)
+            {
+                await _logger.InformationAsync($"MyPayGa: settling pending payments skipped, a run started at {previous.CreatedOnUtc:u} ({previous.Owner}).");
+                return null;
+            }
+
+            var run = await _claims.TryClaimAsync(ClaimKeys.ReconciliationRun(now), 0);
+            if (run is null)
+                return null;
+
+            var summary = await WorkAsync(now, cancellationToken);
+            await _claims.CompleteAsync(run, JsonSerializer.Serialize(summary));
+            await _claims.PurgeAsync(ClaimKeys.ReconciliationRunPrefix, now.AddDays(-30));
+            await LogAsync(summary);
+            return summary;
+        }
+        finally
+        {
+            await _claims.ReleaseAsync(lease);
+        }
+    }
+
+    /// <summary>The last runs' summaries (newest first), for the admin.</summary>
+    public static async Task<IReadOnlyList<ReconciliationSummary>> GetRecentSummariesAsync(IMyPayGaClaimStore claims, int max)
+    {
+        var runs = await claims.GetByPrefixAsync(ClaimKeys.ReconciliationRunPrefix, max);
+        var summaries = new List<ReconciliationSummary>();
+        foreach (var run in runs.Where(r => r.Detail is not null))
+        {
             try
             {
-                await SettleAsync(order, nowUtc, cancellationToken);
+                if (JsonSerializer.Deserialize<ReconciliationSummary>(run.Detail!) is { } summary)
+                    summaries.Add(summary);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (JsonException)
             {
-                // Type and message only: the processor's and client's messages carry no keys.
-                await _logger.ErrorAsync($"MyPayGa: the pending payment of order {order.Id} could not be checked ({ex.GetType().Name}: {ex.Message}); the next run tries again.");
             }
         }
+
+        return summaries;
     }
 
-    /// <summary>The oldest pending MyPayGa orders (nopCommerce lists newest first, so the pages are read from the end).</summary>
-    private async Task<List<Order>> FindPendingOrdersAsync()
+    private async Task<MyPayGa.Domain.MyPayGaClaim?> AcquireLeaseAsync()
     {
-        var count = await SearchAsync(0, getOnlyTotalCount: true);
-        var pages = count.TotalPages;
-        var orders = new List<Order>();
-        for (var pageIndex = pages - 1; pageIndex >= 0 && orders.Count < MaxOrdersPerRun; pageIndex--)
+        var lease = await _claims.TryClaimAsync(ClaimKeys.ReconciliationLease, 0);
+        if (lease is not null)
+            return lease;
+
+        var holder = await _claims.GetAsync(ClaimKeys.ReconciliationLease);
+        if (holder is not null && UtcNow - holder.CreatedOnUtc > LeaseLifetime && await _claims.TryTakeOverAsync(holder))
         {
-            var page = await SearchAsync(pageIndex, getOnlyTotalCount: false);
-            orders.AddRange(page.OrderBy(o => o.CreatedOnUtc).ThenBy(o => o.Id));
+            await _logger.WarningAsync($"MyPayGa: a run of \"{TaskName}\" started at {holder.CreatedOnUtc:u} ({holder.Owner}) never finished; taken over.");
+            return await _claims.TryClaimAsync(ClaimKeys.ReconciliationLease, 0);
         }
 
-        return orders
-            .Where(o => !o.Deleted && o.OrderStatus != OrderStatus.Cancelled && o.PaymentStatus == PaymentStatus.Pending)
-            .Take(MaxOrdersPerRun)
+        return null;
+    }
+
+    private async Task<ReconciliationSummary> WorkAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>();
+        var concurrency = Math.Clamp(settings.ReconciliationConcurrency, 1, 64);
+        var counters = new Counters();
+
+        // 1. Orders of 4.90.1 (attempts only in an order attribute) are imported when first read.
+        var pendingOrders = await FindPendingOrdersAsync();
+        await using (var scope = _scopeFactory.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IPaymentAttemptStore>();
+            foreach (var order in pendingOrders)
+                await store.GetAttemptsAsync(order);
+        }
+
+        // 2. Every attempt MyPayGa has not called final, grouped by order, least recently read first.
+        IReadOnlyList<MyPayGaAttempt> open;
+        await using (var scope = _scopeFactory.CreateAsyncScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<IPaymentAttemptStore>();
+            open = await store.GetAttemptsToFollowAsync(PaymentStatusProcessor.FollowFrom(settings, now), MaxAttemptsPerRun);
+        }
+
+        var orderIds = open
+            .GroupBy(a => a.OrderId)
+            .Select(group => (OrderId: group.Key,
+                LastRead: group.Min(a => a.LastReadOnUtc ?? DateTime.MinValue),
+                Newest: group.Max(a => a.CreatedOnUtc)))
+            .OrderBy(o => o.LastRead)
+            .ThenByDescending(o => o.Newest)
+            .Select(o => o.OrderId)
             .ToList();
+
+        await Parallel.ForEachAsync(orderIds, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
+            async (orderId, token) =>
+            {
+                if (watch.Elapsed > RunBudget)
+                {
+                    Interlocked.Increment(ref counters.Deferred);
+                    return;
+                }
+
+                await CheckOrderAsync(orderId, counters, token);
+            });
+
+        // 3. Attempts past the follow window: no longer read automatically, said once.
+        await using (var scope = _scopeFactory.CreateAsyncScope())
+            counters.TimedOut = await GiveUpOverdueAsync(scope.ServiceProvider, settings, now);
+
+        // 4. Refunds whose outcome is unknown.
+        await using (var scope = _scopeFactory.CreateAsyncScope())
+        {
+            try
+            {
+                counters.RefundsResolved = await scope.ServiceProvider.GetRequiredService<IMyPayGaRefundService>().ResolveUnknownAsync(100, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await _logger.ErrorAsync($"MyPayGa: unknown refunds could not be checked ({ex.GetType().Name}: {ex.Message}).");
+            }
+        }
+
+        // 5. Expiry: pending orders past the store's limit that nothing can still pay.
+        foreach (var order in pendingOrders)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await using var scope = _scopeFactory.CreateAsyncScope();
+            try
+            {
+                if (await ExpireAsync(scope.ServiceProvider, order.Id, now))
+                    counters.Expired++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                await _logger.ErrorAsync($"MyPayGa: order {order.Id} could not be expired ({ex.GetType().Name}: {ex.Message}); the next run tries again.");
+            }
+        }
+
+        return new ReconciliationSummary
+        {
+            StartedOnUtc = now,
+            DurationMs = (long)watch.Elapsed.TotalMilliseconds,
+            OrdersRead = counters.Read,
+            Settled = counters.Settled,
+            Unreadable = counters.Unreadable,
+            Busy = counters.Busy,
+            Deferred = counters.Deferred,
+            Errors = counters.Errors,
+            Expired = counters.Expired,
+            TimedOut = counters.TimedOut,
+            RefundsResolved = counters.RefundsResolved,
+            Owner = MyPayGaClaimStore.Owner,
+        };
     }
 
-    private Task<Nop.Core.IPagedList<Order>> SearchAsync(int pageIndex, bool getOnlyTotalCount) =>
-        _orderService.SearchOrdersAsync(storeId: 0, paymentMethodSystemName: MyPayGaDefaults.SystemName,
-            osIds: OpenOrderStatuses, psIds: PendingPaymentStatus,
-            pageIndex: pageIndex, pageSize: PageSize, getOnlyTotalCount: getOnlyTotalCount);
-
-    private async Task SettleAsync(Order order, DateTime nowUtc, CancellationToken cancellationToken)
+    /// <summary>One order, in a scope of its own (nopCommerce's scoped services are not thread-safe).</summary>
+    private async Task CheckOrderAsync(int orderId, Counters counters, CancellationToken cancellationToken)
     {
-        var snapshot = await _processor.ProcessAsync(order, StatusTrigger.Reconciliation, cancellationToken);
-        switch (snapshot.State)
+        await using var scope = _scopeFactory.CreateAsyncScope();
+        try
         {
-            case PaymentState.ProviderUnavailable:
-                await _logger.WarningAsync($"MyPayGa: order {order.Id} is still pending and MyPayGa could not be read; it is not expired on this run.");
+            var order = await scope.ServiceProvider.GetRequiredService<IOrderService>().GetOrderByIdAsync(orderId);
+            if (order is null)
                 return;
-            case PaymentState.Paid or PaymentState.HeldForReview or PaymentState.AmountMismatch:
-                return;
+            var snapshot = await scope.ServiceProvider.GetRequiredService<IPaymentStatusProcessor>()
+                .ProcessAsync(order, StatusTrigger.Reconciliation, cancellationToken);
+            Interlocked.Increment(ref counters.Read);
+            if (snapshot.OrderChanged)
+                Interlocked.Increment(ref counters.Settled);
+            if (snapshot.Unconfirmed && snapshot.State != PaymentState.Busy)
+                Interlocked.Increment(ref counters.Unreadable);
+            if (snapshot.State == PaymentState.Busy)
+                Interlocked.Increment(ref counters.Busy);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref counters.Errors);
+            // Type and message only: the processor's and client's messages carry no keys.
+            await _logger.ErrorAsync($"MyPayGa: the payment of order {orderId} could not be checked ({ex.GetType().Name}: {ex.Message}); the next run tries again.");
+        }
+    }
+
+    private static async Task<int> GiveUpOverdueAsync(IServiceProvider services, MyPayGaSettings settings, DateTime now)
+    {
+        var store = services.GetRequiredService<IPaymentAttemptStore>();
+        var claims = services.GetRequiredService<IMyPayGaClaimStore>();
+        var notes = services.GetRequiredService<IOrderNoteWriter>();
+        var orders = services.GetRequiredService<IOrderService>();
+        var count = 0;
+        foreach (var attempt in await store.GetOverdueAsync(PaymentStatusProcessor.FollowFrom(settings, now), 1000))
+        {
+            if (attempt.PaymentToken is null)
+            {
+                attempt.Status = AttemptStatus.NotStarted;
+                attempt.FinalOnUtc = now;
+                await store.UpdateAsync(attempt);
+                continue;
+            }
+
+            attempt.Status = AttemptStatus.TimedOut;
+            await store.UpdateAsync(attempt);
+            count++;
+            if (await claims.TryClaimAsync(ClaimKeys.AttemptTimedOut(attempt.Id), attempt.OrderId) is { } claim
+                && await orders.GetOrderByIdAsync(attempt.OrderId) is { } order)
+            {
+                await notes.AddAsync(order, LedgerKeys.NoteAttemptTimedOut, attempt.UniqueId, settings.AttemptFollowHours);
+                await claims.CompleteAsync(claim);
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>
+    /// Cancels an order past the store's expiry, without mailing the shopper, only when none of its attempts may still be
+    /// paid (open within the follow window) and none holds money — those wait for MyPayGa or for a person.
+    /// </summary>
+    private async Task<bool> ExpireAsync(IServiceProvider services, int orderId, DateTime now)
+    {
+        var orderService = services.GetRequiredService<IOrderService>();
+        var order = await orderService.GetOrderByIdAsync(orderId);
+        if (order is null || order.Deleted || order.PaymentStatus != PaymentStatus.Pending || order.OrderStatus == OrderStatus.Cancelled)
+            return false;
 
         var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(order.StoreId);
         var expiry = settings.PendingPaymentExpiryMinutes;
-        if (expiry <= 0 || nowUtc - order.CreatedOnUtc < TimeSpan.FromMinutes(expiry))
-            return;
+        if (expiry <= 0 || now - order.CreatedOnUtc < TimeSpan.FromMinutes(expiry))
+            return false;
 
-        // Under the order's lock, on what the database holds now: a callback may be marking it paid at this moment.
-        var acquired = await _locker.PerformActionWithLockAsync(PaymentStatusProcessor.LockKey(order),
-            PaymentStatusProcessor.SettleLockTime, async () =>
-            {
-                var fresh = await _orderService.GetOrderByGuidAsync(order.OrderGuid) ?? order;
-                if (fresh.Deleted || fresh.PaymentStatus != PaymentStatus.Pending || !_orderProcessingService.CanCancelOrder(fresh))
-                    return;
+        var attempts = await services.GetRequiredService<IPaymentAttemptStore>().GetAttemptsAsync(order);
+        var followFrom = PaymentStatusProcessor.FollowFrom(settings, now);
+        if (attempts.Any(a => (a.Status is AttemptStatus.Open or AttemptStatus.Starting && a.CreatedOnUtc >= followFrom)
+                              || MyPayGaRefundService.Received(a) > 0))
+            return false;
 
-                await _orderProcessingService.CancelOrderAsync(fresh, notifyCustomer: false);
-                var text = string.Format(CultureInfo.InvariantCulture,
-                    await _localizationService.GetResourceAsync(ServiceKeys.NoteExpired), expiry);
-                await _orderService.AddMyPayGaNoteAsync(fresh, text);
-            });
-        // Busy: someone else is settling the order right now; the next run looks again.
-        if (!acquired)
-            await _logger.InformationAsync($"MyPayGa: order {order.Id} was busy; its expiry is left to the next run.");
+        var guard = services.GetRequiredService<OrderGuard>();
+        await using var held = await guard.TryEnterAsync(order.Id, guard.Wait);
+        if (held is null)
+            return false;
+
+        // On what the database holds now: a callback may have marked it paid a moment ago.
+        var fresh = await orderService.GetOrderByGuidAsync(order.OrderGuid) ?? order;
+        var processing = services.GetRequiredService<IOrderProcessingService>();
+        if (fresh.Deleted || fresh.PaymentStatus != PaymentStatus.Pending || !processing.CanCancelOrder(fresh))
+            return false;
+
+        var claims = services.GetRequiredService<IMyPayGaClaimStore>();
+        var claim = await claims.TryClaimAsync(ClaimKeys.OrderCancelled(fresh.Id), fresh.Id, "expiry");
+        if (claim is null)
+            return false;
+
+        await processing.CancelOrderAsync(fresh, notifyCustomer: false);
+        await services.GetRequiredService<IOrderNoteWriter>().AddAsync(fresh, ServiceKeys.NoteExpired, expiry);
+        await claims.CompleteAsync(claim);
+        return true;
     }
+
+    /// <summary>Every pending MyPayGa order (for the expiry and the import of 4.90.1's attempts), newest first.</summary>
+    private async Task<List<Order>> FindPendingOrdersAsync()
+    {
+        var orders = new List<Order>();
+        for (var pageIndex = 0; ; pageIndex++)
+        {
+            var page = await _orderService.SearchOrdersAsync(storeId: 0, paymentMethodSystemName: MyPayGaDefaults.SystemName,
+                osIds: OpenOrderStatuses, psIds: PendingPaymentStatus, pageIndex: pageIndex, pageSize: PageSize);
+            orders.AddRange(page.Where(o => !o.Deleted && o.OrderStatus != OrderStatus.Cancelled && o.PaymentStatus == PaymentStatus.Pending));
+            if (!page.HasNextPage || page.Count == 0)
+                break;
+        }
+
+        return orders;
+    }
+
+    private async Task LogAsync(ReconciliationSummary summary)
+    {
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"MyPayGa: settled pending payments in {summary.DurationMs} ms: {summary.OrdersRead} orders read, {summary.Settled} settled, " +
+            $"{summary.Expired} expired, {summary.Unreadable} could not be read, {summary.Busy} busy, {summary.Deferred} left for the next run, " +
+            $"{summary.TimedOut} attempts given up, {summary.RefundsResolved} unknown refunds settled, {summary.Errors} errors.");
+        // One line per run, a warning when MyPayGa could not be read: never one per order during an outage.
+        if (summary.Unreadable > 0 || summary.Errors > 0)
+            await _logger.WarningAsync(line);
+        else
+            await _logger.InformationAsync(line);
+    }
+
+    private DateTime UtcNow => _time.GetUtcNow().UtcDateTime;
+
+    private sealed class Counters
+    {
+        public int Read;
+        public int Settled;
+        public int Unreadable;
+        public int Busy;
+        public int Deferred;
+        public int Errors;
+        public int Expired;
+        public int TimedOut;
+        public int RefundsResolved;
+    }
+}
+
+/// <summary>What one reconciliation run did (kept with its run claim, shown to the admin).</summary>
+public sealed record ReconciliationSummary
+{
+    public DateTime StartedOnUtc { get; init; }
+    public long DurationMs { get; init; }
+    public int OrdersRead { get; init; }
+    public int Settled { get; init; }
+    public int Unreadable { get; init; }
+    public int Busy { get; init; }
+    public int Deferred { get; init; }
+    public int Errors { get; init; }
+    public int Expired { get; init; }
+    public int TimedOut { get; init; }
+    public int RefundsResolved { get; init; }
+    public string? Owner { get; init; }
 }

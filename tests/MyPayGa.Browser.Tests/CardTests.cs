@@ -50,7 +50,7 @@ public sealed class CardTests : BrowserTest
 
         await WhenSandboxIdleAsync();
         AssertPaidOnce(order);
-        Assert.That(CallbackAnswers(Stored(order).AuthorizationTransactionId), Has.Some.EqualTo(200), "the late callback was accepted");
+        Assert.That(CallbackAnswers(LatestToken(order)!), Has.Some.EqualTo(200), "the late callback was accepted");
         AssertStoreHealthy();
     }
 
@@ -91,7 +91,7 @@ public sealed class CardTests : BrowserTest
         Sandbox.ConfigureMerchant(m => m with { CallbackUrl = null });
 
         var order = await PlaceCardOrderAndReachCardFormAsync();
-        var token = Stored(order).AuthorizationTransactionId;
+        var token = LatestToken(order)!;
         Assert.That(token, Is.Not.Empty, "the card attempt's payment_token is the order's authorization transaction id");
         Sandbox.PayByCard(token, SuccessCard);
 
@@ -178,7 +178,7 @@ public sealed class CardTests : BrowserTest
         // browser comes back with a GET or a POST; a POST from MyPayGa's site carries no antiforgery token of ours.
         Sandbox.ConfigureMerchant(m => m with { CallbackUrl = null });
         var order = await PlaceCardOrderAndReachCardFormAsync();
-        var token = Stored(order).AuthorizationTransactionId;
+        var token = LatestToken(order)!;
         Sandbox.PayByCard(token, SuccessCard);
 
         await Page.EvaluateAsync("""

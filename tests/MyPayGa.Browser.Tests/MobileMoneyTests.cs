@@ -46,7 +46,7 @@ public sealed class MobileMoneyTests : BrowserTest
         {
             Assert.That(pendingLoads, Is.EqualTo(1), "the pending page was loaded once: it turned into the completed page without a reload");
             Assert.That(StatusPolls, Is.Not.Empty, "the pending page polled the store");
-            Assert.That(CallbackAnswers(Stored(order).AuthorizationTransactionId), Has.Some.EqualTo(200), "the store answered MyPayGa's callback");
+            Assert.That(CallbackAnswers(LatestToken(order)!), Has.Some.EqualTo(200), "the store answered MyPayGa's callback");
         });
         AssertStoreHealthy();
     }

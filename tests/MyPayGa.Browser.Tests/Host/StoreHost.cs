@@ -14,8 +14,11 @@ using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Stores;
+using Nop.Data;
 using Nop.Plugin.Payments.MyPayGa;
+using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Infrastructure;
+using Nop.Plugin.Payments.MyPayGa.Tests.Support;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
@@ -155,6 +158,10 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddSingleton(state.Processing);
         services.AddSingleton<IOrderProcessingService>(state.Processing);
         services.AddSingleton<ILocker, InMemoryLocker>();
+        // The plugin's tables (attempts, refunds, claims), with their unique keys.
+        services.AddSingleton<IRepository<MyPayGaAttempt>>(state.Attempts);
+        services.AddSingleton<IRepository<MyPayGaRefund>>(new InMemoryRepository<MyPayGaRefund>(r => r.LockKey));
+        services.AddSingleton<IRepository<MyPayGaClaim>>(new InMemoryRepository<MyPayGaClaim>(c => c.ClaimKey));
         services.AddSingleton<IGenericAttributeService, InMemoryGenericAttributeService>();
         services.AddSingleton<NopLogger>(state.Log);
         services.AddSingleton<ILocalizationService>(state.Localization);
@@ -267,6 +274,7 @@ internal sealed class HostState
 
     public MyPayGaSettings Settings { get; }
     public OrderBook Orders { get; } = new();
+    public InMemoryRepository<MyPayGaAttempt> Attempts { get; } = new(a => a.ReservationKey);
     public OrderProcessing Processing { get; }
     public MemoryLog Log { get; } = new();
     public EnglishLocalizationService Localization { get; } = new();

@@ -137,6 +137,10 @@ public abstract class BrowserTest
 
     protected Order Stored(Order order) => Host.Orders.Get(order.Id);
 
+    /// <summary>The payment token of the order's newest attempt (the plugin's attempt table).</summary>
+    protected string? LatestToken(Order order) =>
+        Host.State.Attempts.Rows.Where(a => a.OrderId == order.Id).MaxBy(a => a.Number)?.PaymentToken;
+
     /// <summary>
     /// Until the page is at a URL, by polling the page's URL. Not Page.WaitForURLAsync: it missed the navigation of the
     /// card page, which posts itself away while still loading (about one run in three). The locator assertions that

@@ -34,8 +34,8 @@ public sealed class CallbackHandlerTests
             .Select(f => $"{WebUtility.UrlEncode(f.Name)}={WebUtility.UrlEncode(f.Value)}")),
     };
 
-    private static RawCallbackRequest PaidClaim(PaymentAttempt attempt, string? reference = null, string? token = null, string amount = "10000") =>
-        FormCallback(("unique_id", reference ?? attempt.UniqueId), ("payment_token", token ?? attempt.PaymentToken),
+    private static RawCallbackRequest PaidClaim(MyPayGaAttempt attempt, string? reference = null, string? token = null, string amount = "10000") =>
+        FormCallback(("unique_id", reference ?? attempt.UniqueId), ("payment_token", token ?? attempt.PaymentToken!),
             ("order_status", "200"), ("amount", amount), ("message", "Success"), ("client_phone", "074121212"));
 
     private void AssertNotPaid(Order order)
@@ -49,12 +49,11 @@ public sealed class CallbackHandlerTests
     public async Task A_callback_for_a_payment_mypaygas_confirms_marks_the_order_paid()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
 
         var result = await HandleAsync(PaidClaim(attempt));
 
-        Assert.That(result.HttpStatusCode, Is.EqualTo(200));
-        Assert.That(result.Snapshot!.State, Is.EqualTo(PaymentState.Paid));
+        Assert.That(result, Is.EqualTo(CallbackResult.Ok));
         Assert.That(_harness.Orders.Stored(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
         Assert.That(_harness.Orders.NoteTexts(order.Id), Has.Some.Contains(nameof(StatusTrigger.Callback)));
     }
@@ -63,14 +62,13 @@ public sealed class CallbackHandlerTests
     public async Task A_repeated_callback_answers_200_and_changes_nothing()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
 
         var first = await HandleAsync(PaidClaim(attempt));
         var second = await HandleAsync(PaidClaim(attempt));
 
         Assert.That(first.HttpStatusCode, Is.EqualTo(200));
         Assert.That(second.HttpStatusCode, Is.EqualTo(200));
-        Assert.That(second.Snapshot!.State, Is.EqualTo(PaymentState.Paid));
         Assert.That(_harness.Orders.MarkedPaidCount, Is.EqualTo(1));
     }
 
@@ -82,7 +80,7 @@ public sealed class CallbackHandlerTests
         var result = await HandleAsync(PaidClaim(attempt));
 
         Assert.That(result.HttpStatusCode, Is.EqualTo(200));
-        Assert.That(result.Snapshot!.State, Is.EqualTo(PaymentState.Pending));
+        Assert.That(result.Message, Is.EqualTo("OK"), "a fixed word: the caller learns nothing of the payment's state");
         AssertNotPaid(order);
     }
 
@@ -90,11 +88,12 @@ public sealed class CallbackHandlerTests
     public async Task A_success_claim_for_a_payment_mypaygas_says_failed_pays_nothing()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken, "Refus solde ins");
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!, "Refus solde ins");
 
         var result = await HandleAsync(PaidClaim(attempt));
 
-        Assert.That(result.Snapshot!.State, Is.EqualTo(PaymentState.Failed));
+        Assert.That(result, Is.EqualTo(CallbackResult.Ok), "the same answer as for a paid one");
+        Assert.That(_harness.Stored(attempt).Status, Is.EqualTo(AttemptStatus.Failed));
         AssertNotPaid(order);
     }
 
@@ -103,11 +102,11 @@ public sealed class CallbackHandlerTests
     {
         var (paidOrder, paidAttempt) = await _harness.AddStartedOrderAsync();
         var (victim, victimAttempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[paidAttempt.PaymentToken] = PluginHarness.Paid(paidAttempt.PaymentToken, 10_000m);
+        _harness.Details[paidAttempt.PaymentToken!] = PluginHarness.Paid(paidAttempt.PaymentToken!, 10_000m);
         var notesBefore = _harness.Orders.NoteTexts(victim.Id).Count;
 
         // The victim's reference with the token of a payment that was really made (for the other order).
-        var result = await HandleAsync(PaidClaim(victimAttempt, token: paidAttempt.PaymentToken));
+        var result = await HandleAsync(PaidClaim(victimAttempt, token: paidAttempt.PaymentToken!));
 
         Assert.That(result.HttpStatusCode, Is.EqualTo(404));
         AssertNotPaid(victim);
@@ -117,30 +116,28 @@ public sealed class CallbackHandlerTests
     }
 
     [Test]
-    public async Task A_token_only_callback_is_resolved_through_mypaygas_merchant_reference()
+    public async Task A_token_only_callback_is_resolved_from_the_plugins_table_without_asking_mypayga_who_it_is()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m, merchantRef: attempt.UniqueId);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
 
-        var result = await HandleAsync(FormCallback(("payment_token", attempt.PaymentToken), ("order_status", "200")));
+        var result = await HandleAsync(FormCallback(("payment_token", attempt.PaymentToken!), ("order_status", "200")));
 
         Assert.That(result.HttpStatusCode, Is.EqualTo(200));
         Assert.That(_harness.Orders.Stored(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+        Assert.That(_harness.DetailReads, Is.EqualTo(1), "one read: the check itself");
     }
 
     [Test]
-    public async Task A_token_that_mypaygas_ties_to_another_orders_reference_is_refused()
+    public async Task Unknown_tokens_cost_no_provider_read_and_repeats_are_remembered()
     {
-        var (order, attempt) = await _harness.AddStartedOrderAsync();
-        var (other, otherAttempt) = await _harness.AddStartedOrderAsync();
-        // MyPayGa says this token was registered for the other order's reference: the token is not one of its attempts.
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m, merchantRef: otherAttempt.UniqueId);
+        await _harness.AddStartedOrderAsync();
 
-        var result = await HandleAsync(FormCallback(("payment_token", attempt.PaymentToken)));
+        for (var i = 0; i < 20; i++)
+            Assert.That((await HandleAsync(FormCallback(("payment_token", "tok_nobody"), ("order_status", "200")))).HttpStatusCode, Is.EqualTo(404));
 
-        Assert.That(result.HttpStatusCode, Is.EqualTo(404));
-        AssertNotPaid(order);
-        AssertNotPaid(other);
+        Assert.That(_harness.DetailReads, Is.Zero);
+        Assert.That(_harness.Log.Count(l => l.Contains("MyPayGa callback")), Is.EqualTo(20), "one line per request, no more");
     }
 
     [Test]
@@ -154,7 +151,7 @@ public sealed class CallbackHandlerTests
 
         Assert.That(byReference.HttpStatusCode, Is.EqualTo(404));
         Assert.That(byToken.HttpStatusCode, Is.EqualTo(404));
-        Assert.That(byReference.Message, Is.EqualTo("unknown payment"));
+        Assert.That(byReference.Message, Is.EqualTo("Unknown payment"));
         Assert.That(_harness.Orders.AllNoteTexts, Has.Count.EqualTo(notes));
         AssertNotPaid(order);
     }
@@ -178,7 +175,7 @@ public sealed class CallbackHandlerTests
         var stored = _harness.Orders.Stored(order.Id);
         stored.PaymentMethodSystemName = "Payments.Manual";
         _harness.Orders.Save(stored);
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
 
         var result = await HandleAsync(PaidClaim(attempt));
 
@@ -201,17 +198,22 @@ public sealed class CallbackHandlerTests
     {
         _harness.StoreSettings.CallbackSecret = "whsec_local_test_secret";
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
         var fields = new List<(string, string?)>
         {
-            ("order_status", "200"), ("unique_id", attempt.UniqueId), ("amount", "10000"), ("payment_token", attempt.PaymentToken),
+            ("order_status", "200"), ("unique_id", attempt.UniqueId), ("amount", "10000"), ("payment_token", attempt.PaymentToken!),
         };
 
         var forged = await HandleAsync(FormCallback([.. fields, ("hash", new string('a', 128))]));
         Assert.That(forged.HttpStatusCode, Is.EqualTo(400));
+        var unsigned = await HandleAsync(FormCallback([.. fields]));
+        Assert.That(unsigned.HttpStatusCode, Is.EqualTo(400), "a secret is configured: no hash, no hearing");
+        var empty = await HandleAsync(FormCallback([.. fields, ("hash", "")]));
+        Assert.That(empty.HttpStatusCode, Is.EqualTo(400));
         AssertNotPaid(order);
+        Assert.That(_harness.DetailReads, Is.Zero, "refused callbacks cost no provider read");
 
-        var hash = MyPayGaCallbackParser.ComputeSignature("whsec_local_test_secret", "200", attempt.UniqueId, "10000", attempt.PaymentToken, null, null, null);
+        var hash = MyPayGaCallbackParser.ComputeSignature("whsec_local_test_secret", "200", attempt.UniqueId, "10000", attempt.PaymentToken!, null, null, null);
         var signed = await HandleAsync(FormCallback([.. fields, ("hash", hash)]));
         Assert.That(signed.HttpStatusCode, Is.EqualTo(200));
         Assert.That(_harness.Orders.Stored(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
@@ -225,11 +227,11 @@ public sealed class CallbackHandlerTests
         _harness.Settings[1].CallbackSecret = "store_one_secret";
         _harness.StoreSettings.CallbackSecret = "shared_secret";
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
-        var hash = MyPayGaCallbackParser.ComputeSignature("shared_secret", "200", attempt.UniqueId, null, attempt.PaymentToken, null, null, null);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
+        var hash = MyPayGaCallbackParser.ComputeSignature("shared_secret", "200", attempt.UniqueId, null, attempt.PaymentToken!, null, null, null);
 
         var result = await HandleAsync(FormCallback(("order_status", "200"), ("unique_id", attempt.UniqueId),
-            ("payment_token", attempt.PaymentToken), ("hash", hash)));
+            ("payment_token", attempt.PaymentToken!), ("hash", hash)));
 
         Assert.That(result.HttpStatusCode, Is.EqualTo(200));
         Assert.That(order.Id, Is.GreaterThan(0));
@@ -243,11 +245,43 @@ public sealed class CallbackHandlerTests
             .ThrowsAsync(PluginHarness.ProviderDown());
 
         var byReference = await HandleAsync(PaidClaim(attempt));
-        var byToken = await HandleAsync(FormCallback(("payment_token", attempt.PaymentToken)));
+        var byToken = await HandleAsync(FormCallback(("payment_token", attempt.PaymentToken!)));
 
         Assert.That(byReference.HttpStatusCode, Is.EqualTo(503));
         Assert.That(byToken.HttpStatusCode, Is.EqualTo(503));
         AssertNotPaid(order);
+    }
+
+    [Test]
+    public async Task A_callback_for_a_busy_order_is_answered_503_and_nothing_is_decided()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
+        var guard = _harness.GetSingleton<Nop.Plugin.Payments.MyPayGa.Services.Ledger.OrderGuard>();
+        guard.Wait = TimeSpan.FromMilliseconds(100);
+
+        CallbackResult result;
+        await using (await guard.TryEnterAsync(order.Id, TimeSpan.Zero))
+            result = await HandleAsync(PaidClaim(attempt));
+
+        Assert.That(result, Is.EqualTo(CallbackResult.RetryLater), "never 200 for a callback that was not looked at");
+        AssertNotPaid(order);
+        Assert.That((await HandleAsync(PaidClaim(attempt))).HttpStatusCode, Is.EqualTo(200), "delivered again, it settles the order");
+        Assert.That(_harness.Orders.MarkedPaidCount, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_callback_whose_attempt_could_not_be_read_is_503_even_when_another_attempt_is_final()
+    {
+        var (order, first) = await _harness.AddStartedOrderAsync();
+        var second = await _harness.StartAnotherAsync(order);
+        _harness.Details[second.PaymentToken!] = PluginHarness.Failed(second.PaymentToken!);
+        _harness.Client.Setup(c => c.GetPaymentDetailAsync(first.PaymentToken!, It.IsAny<CancellationToken>()))
+            .ThrowsAsync(PluginHarness.ProviderDown());
+
+        var result = await HandleAsync(PaidClaim(first));
+
+        Assert.That(result.HttpStatusCode, Is.EqualTo(503));
     }
 
     [Test]
@@ -256,7 +290,7 @@ public sealed class CallbackHandlerTests
         var (order, attempt) = await _harness.AddStartedOrderAsync();
         var cache = _harness.GetSingleton<IPaymentStatusCache>();
         Assert.That((await cache.GetAsync(order)).State, Is.EqualTo(PaymentState.Pending));
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
 
         await HandleAsync(PaidClaim(attempt));
 
@@ -278,7 +312,7 @@ public sealed class CallbackHandlerTests
 
     private const string InsufficientFunds = "Dear customer,you have insuffient funds. Thank you.";
 
-    private static RawCallbackRequest FailureClaim(PaymentAttempt attempt, string? message = InsufficientFunds, bool withToken = true) =>
+    private static RawCallbackRequest FailureClaim(MyPayGaAttempt attempt, string? message = InsufficientFunds, bool withToken = true) =>
         FormCallback(("unique_id", attempt.UniqueId), ("payment_token", withToken ? attempt.PaymentToken : null),
             ("order_status", "400"), ("message", message), ("client_phone", "074131313"));
 
@@ -287,36 +321,41 @@ public sealed class CallbackHandlerTests
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
         // paiement-detail only says "Failed"; the callback carries the operator's words.
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken, "Failed");
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!, "Failed");
 
         var result = await HandleAsync(FailureClaim(attempt));
 
-        Assert.That(result.Snapshot!.State, Is.EqualTo(PaymentState.Failed));
-        Assert.That(await _harness.Get<IPaymentAttemptStore>().GetProviderMessageAsync(order, attempt.UniqueId), Is.EqualTo(InsufficientFunds));
+        Assert.That(result, Is.EqualTo(CallbackResult.Ok));
+        Assert.That(_harness.Stored(attempt).DisplayMessage, Is.EqualTo(InsufficientFunds));
+        Assert.That(_harness.Orders.NoteTexts(order.Id), Has.Some.Contains(InsufficientFunds), "the owner's failure note says why");
         AssertNotPaid(order);
     }
 
     [Test]
-    public async Task A_reason_is_kept_for_a_callback_naming_only_the_reference()
+    public async Task A_callback_naming_only_the_reference_cannot_put_text_in_front_of_the_shopper()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken, "Failed");
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!, "Failed");
 
-        await HandleAsync(FailureClaim(attempt, withToken: false));
+        // Order numbers are guessable: without the token (or a valid signature) the words are not kept.
+        await HandleAsync(FailureClaim(attempt, message: "Call 0800 000 000 to get your money back", withToken: false));
 
-        Assert.That(await _harness.Get<IPaymentAttemptStore>().GetProviderMessageAsync(order, attempt.UniqueId), Is.EqualTo(InsufficientFunds));
+        Assert.That(_harness.Stored(attempt).DisplayMessage, Is.Null);
+        Assert.That(_harness.Stored(attempt).Status, Is.EqualTo(AttemptStatus.Failed), "the attempt is still read and settled");
+        Assert.That(order.Id, Is.GreaterThan(0));
     }
 
     [Test]
     public async Task A_success_claims_message_is_not_kept()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken, "Failed");
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!, "Failed");
 
-        await HandleAsync(FormCallback(("unique_id", attempt.UniqueId), ("payment_token", attempt.PaymentToken),
+        await HandleAsync(FormCallback(("unique_id", attempt.UniqueId), ("payment_token", attempt.PaymentToken!),
             ("order_status", "200"), ("message", "Payment success")));
 
-        Assert.That(await _harness.Get<IPaymentAttemptStore>().GetProviderMessageAsync(order, attempt.UniqueId), Is.Null);
+        Assert.That(_harness.Stored(attempt).DisplayMessage, Is.Null);
+        Assert.That(order.Id, Is.GreaterThan(0));
     }
 
     [Test]
@@ -328,7 +367,7 @@ public sealed class CallbackHandlerTests
             ("message", "Forged words")));
 
         Assert.That(result.HttpStatusCode, Is.EqualTo(404));
-        Assert.That(_harness.Attribute(order, MyPayGaDefaults.ProviderMessagesAttribute), Is.Null);
+        Assert.That(_harness.AttemptsOf(order).Select(a => a.DisplayMessage), Has.All.Null);
         Assert.That(attempt.Number, Is.EqualTo(1));
     }
 }

@@ -6,6 +6,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Localization;
 using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Plugin.Payments.MyPayGa.Tests.Support;
 using NUnit.Framework;
 using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
@@ -42,7 +43,8 @@ public sealed class CheckoutServiceTests
             .ReturnsAsync((MobilePaymentRequest r, CancellationToken _) =>
             {
                 // The attempt is already saved when the push goes out: a lost answer can still be reconciled.
-                calls.Add("payment-request with attempt " + (_harness.Attribute(order, MyPayGaDefaults.AttemptsAttribute) is null ? "missing" : "saved"));
+                var saved = _harness.AttemptsOf(order).Any(a => a.PaymentToken == "tok_A" && a.Status == AttemptStatus.Open);
+                calls.Add("payment-request with attempt " + (saved ? "saved" : "missing"));
                 return new MobilePaymentResponse { StatusRequest = new MyPayGaStatus("200"), Message = "Request Sent.Please Wait." };
             });
 
@@ -64,10 +66,10 @@ public sealed class CheckoutServiceTests
             r.PaymentToken == "tok_A" && r.Amount == 12_500 && r.ClientPhone == "074121212"), It.IsAny<CancellationToken>()), Times.Once);
 
         var stored = _harness.Orders.Stored(order.Id);
-        Assert.That(stored.AuthorizationTransactionId, Is.EqualTo("tok_A"));
+        Assert.That(_harness.Orders.UpdateCount, Is.Zero, "the order row is never written by a start: a stale copy could undo a payment");
         Assert.That(stored.PaymentStatus, Is.EqualTo(PaymentStatus.Pending));
         var attempts = await _harness.Get<IPaymentAttemptStore>().GetAttemptsAsync(stored);
-        Assert.That(attempts.Select(a => a.PaymentToken), Is.EqualTo(new[] { "tok_A" }));
+        Assert.That(attempts.Select(a => a.PaymentToken!), Is.EqualTo(new[] { "tok_A" }));
 
         var notes = string.Join("\n", _harness.Orders.NoteTexts(order.Id));
         Assert.That(notes, Does.Contain("tok_A"));
@@ -86,7 +88,7 @@ public sealed class CheckoutServiceTests
 
         Assert.That(result.Success, Is.True, result.ErrorMessage);
         Assert.That(result.CardForm, Is.Not.Null);
-        Assert.That(result.CardForm!.Fields, Does.Contain(new KeyValuePair<string, string>("payment_token", result.Attempt!.PaymentToken)));
+        Assert.That(result.CardForm!.Fields, Does.Contain(new KeyValuePair<string, string>("payment_token", result.Attempt!.PaymentToken!)));
         Assert.That(result.Attempt.Channel, Is.EqualTo(PaymentChannel.Card));
         Assert.That(result.Attempt.Phone, Is.Null);
         _harness.Client.Verify(c => c.RequestMobilePaymentAsync(It.IsAny<MobilePaymentRequest>(), It.IsAny<CancellationToken>()), Times.Never);
@@ -95,18 +97,19 @@ public sealed class CheckoutServiceTests
     }
 
     [Test]
-    public async Task A_retry_is_a_new_attempt_with_the_next_number_and_becomes_the_current_token()
+    public async Task A_retry_after_a_failed_push_is_a_new_attempt_with_the_next_number()
     {
         var (order, first) = await _harness.AddStartedOrderAsync();
+        _harness.Details[first.PaymentToken!] = PluginHarness.Failed(first.PaymentToken!);
 
         var second = await Service.StartAsync(order, PaymentChannel.MobileMoney, "066123456");
 
-        Assert.That(second.Success, Is.True);
+        Assert.That(second.Success, Is.True, second.ErrorMessage);
         Assert.That(second.Attempt!.Number, Is.EqualTo(2));
         Assert.That(second.Attempt.UniqueId, Is.EqualTo($"{order.CustomOrderNumber}-2"));
-        Assert.That(_harness.Orders.Stored(order.Id).AuthorizationTransactionId, Is.EqualTo(second.Attempt.PaymentToken));
+        Assert.That(_harness.Stored(first).Status, Is.EqualTo(AttemptStatus.Failed), "read before deciding");
         var attempts = await _harness.Get<IPaymentAttemptStore>().GetAttemptsAsync(order);
-        Assert.That(attempts.Select(a => a.PaymentToken), Is.EqualTo(new[] { first.PaymentToken, second.Attempt.PaymentToken }));
+        Assert.That(attempts.Select(a => a.PaymentToken!), Is.EqualTo(new[] { first.PaymentToken!, second.Attempt.PaymentToken }));
     }
 
     [Test]
@@ -191,7 +194,9 @@ public sealed class CheckoutServiceTests
     public async Task While_another_request_holds_the_order_nothing_is_pushed()
     {
         var order = _harness.AddOrder();
-        using var _ = _harness.Locker.Hold(MyPayGaDefaults.OrderLockPrefix + order.Id);
+        var guard = _harness.GetSingleton<OrderGuard>();
+        guard.Wait = TimeSpan.FromMilliseconds(100);
+        await using var held = await guard.TryEnterAsync(order.Id, TimeSpan.Zero);
 
         var result = await Service.StartAsync(order, PaymentChannel.MobileMoney, "074121212");
 
@@ -357,8 +362,7 @@ public sealed class CheckoutServiceTests
 
         var result = await Service.StartAsync(order, PaymentChannel.MobileMoney, "074121212");
 
-        Assert.That(await _harness.Get<IPaymentAttemptStore>().GetProviderMessageAsync(order, result.Attempt!.UniqueId),
-            Is.EqualTo("Numéro non éligible"));
+        Assert.That(_harness.Stored(result.Attempt!).DisplayMessage, Is.EqualTo("Numéro non éligible"));
     }
 
     [Test]

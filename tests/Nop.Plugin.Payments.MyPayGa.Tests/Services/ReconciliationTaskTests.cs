@@ -4,6 +4,7 @@ using Nop.Core;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.ScheduleTasks;
+using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Plugin.Payments.MyPayGa.Tests.Support;
 using NUnit.Framework;
@@ -25,7 +26,6 @@ public sealed class ReconciliationTaskTests
         _harness = PluginHarness.Create();
         _orderIds.Clear();
         _tasks.Clear();
-        SetupSearch();
         SetupScheduleTasks();
     }
 
@@ -38,7 +38,7 @@ public sealed class ReconciliationTaskTests
     public async Task A_pending_order_mypayga_reports_paid_is_marked_paid()
     {
         var (order, attempt) = await StartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, attempt.AmountXaf);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, attempt.AmountXaf);
 
         await RunAsync(DateTime.UtcNow);
 
@@ -67,8 +67,11 @@ public sealed class ReconciliationTaskTests
     {
         var (order, attempt) = await StartedOrderAsync();
         if (failed)
-            _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken);
-        var later = DateTime.UtcNow.AddMinutes(_harness.StoreSettings.PendingPaymentExpiryMinutes + 1);
+            _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!);
+        // A push MyPayGa never calls final is followed for the whole window before its order may expire.
+        var later = failed
+            ? DateTime.UtcNow.AddMinutes(_harness.StoreSettings.PendingPaymentExpiryMinutes + 1)
+            : DateTime.UtcNow.AddHours(_harness.StoreSettings.AttemptFollowHours).AddMinutes(1);
 
         await RunAsync(later);
         await RunAsync(later.AddMinutes(5));
@@ -86,9 +89,9 @@ public sealed class ReconciliationTaskTests
     public async Task An_order_mypayga_reports_paid_is_not_cancelled_even_past_the_expiry()
     {
         var (order, attempt) = await StartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, attempt.AmountXaf);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, attempt.AmountXaf);
 
-        await RunAsync(DateTime.UtcNow.AddDays(2));
+        await RunAsync(DateTime.UtcNow.AddHours(3));
 
         var stored = _harness.Orders.Stored(order.Id);
         Assert.That(stored.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
@@ -97,17 +100,21 @@ public sealed class ReconciliationTaskTests
     }
 
     [Test]
-    public async Task When_mypayga_cannot_be_read_an_expired_order_is_not_cancelled_and_a_warning_is_logged()
+    public async Task When_mypayga_cannot_be_read_an_expired_order_is_not_cancelled_and_one_warning_is_logged_per_run()
     {
         var (order, _) = await StartedOrderAsync();
+        var (other, _) = await StartedOrderAsync();
         _harness.Client.Setup(c => c.GetPaymentDetailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(PluginHarness.ProviderDown());
 
-        await RunAsync(DateTime.UtcNow.AddDays(2));
+        await RunAsync(DateTime.UtcNow.AddHours(3));
 
         Assert.That(_harness.Orders.Stored(order.Id).OrderStatus, Is.EqualTo(OrderStatus.Pending));
+        Assert.That(_harness.Orders.Stored(other.Id).OrderStatus, Is.EqualTo(OrderStatus.Pending));
         Assert.That(_harness.Orders.CancelledCount, Is.Zero);
-        Assert.That(_harness.Log, Has.Some.StartsWith("warning:").And.Contain($"order {order.Id}"));
+        var warnings = _harness.Log.Where(l => l.StartsWith("warning:", StringComparison.Ordinal)).ToList();
+        Assert.That(warnings, Has.Count.EqualTo(1), "one summary line, not one per order");
+        Assert.That(warnings[0], Does.Contain("2 could not be read"));
         Assert.That(_harness.EverythingWritten, Does.Not.Contain(PluginHarness.SecretKey));
     }
 
@@ -116,7 +123,7 @@ public sealed class ReconciliationTaskTests
     {
         _harness.StoreSettings.PendingPaymentExpiryMinutes = 0;
         var (order, attempt) = await StartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!);
 
         await RunAsync(DateTime.UtcNow.AddYears(1));
 
@@ -129,10 +136,12 @@ public sealed class ReconciliationTaskTests
     {
         _harness.Settings[2] = PluginHarness.NewSettings();
         _harness.Settings[2].PendingPaymentExpiryMinutes = 0;
-        var (store1Order, _) = await StartedOrderAsync();
+        var (store1Order, attempt1) = await StartedOrderAsync();
         var store2Order = _harness.AddOrder(configure: o => o.StoreId = 2);
-        await _harness.Get<IMyPayGaCheckoutService>().StartAsync(store2Order, Domain.PaymentChannel.MobileMoney, "074121212");
+        var attempt2 = (await _harness.Get<IMyPayGaCheckoutService>().StartAsync(store2Order, Domain.PaymentChannel.MobileMoney, "074121212")).Attempt!;
         _orderIds.Add(store2Order.Id);
+        _harness.Details[attempt1.PaymentToken!] = PluginHarness.Failed(attempt1.PaymentToken!);
+        _harness.Details[attempt2.PaymentToken!] = PluginHarness.Failed(attempt2.PaymentToken!);
 
         await RunAsync(DateTime.UtcNow.AddDays(1));
 
@@ -145,9 +154,9 @@ public sealed class ReconciliationTaskTests
     {
         var (broken, brokenAttempt) = await StartedOrderAsync();
         var (good, goodAttempt) = await StartedOrderAsync();
-        _harness.Client.Setup(c => c.GetPaymentDetailAsync(brokenAttempt.PaymentToken, It.IsAny<CancellationToken>()))
+        _harness.Client.Setup(c => c.GetPaymentDetailAsync(brokenAttempt.PaymentToken!, It.IsAny<CancellationToken>()))
             .ThrowsAsync(new InvalidOperationException("unexpected answer"));
-        _harness.Details[goodAttempt.PaymentToken] = PluginHarness.Paid(goodAttempt.PaymentToken, goodAttempt.AmountXaf);
+        _harness.Details[goodAttempt.PaymentToken!] = PluginHarness.Paid(goodAttempt.PaymentToken!, goodAttempt.AmountXaf);
 
         await RunAsync(DateTime.UtcNow);
 
@@ -157,18 +166,81 @@ public sealed class ReconciliationTaskTests
     }
 
     [Test]
-    public async Task Cancelled_and_paid_orders_are_not_looked_at()
+    public async Task A_cancelled_orders_open_attempt_is_still_followed_and_late_money_is_noticed()
     {
-        var (cancelled, _) = await StartedOrderAsync();
+        var (cancelled, attempt) = await StartedOrderAsync();
         var stored = _harness.Orders.Stored(cancelled.Id);
         stored.OrderStatus = OrderStatus.Cancelled;
         _harness.Orders.Save(stored);
-        var reads = _harness.DetailReads;
 
-        await RunAsync(DateTime.UtcNow.AddDays(1));
-
-        Assert.That(_harness.DetailReads, Is.EqualTo(reads));
+        await RunAsync(DateTime.UtcNow.AddHours(1));
+        Assert.That(_harness.DetailReads, Is.EqualTo(1), "the push was still open");
         Assert.That(_harness.Orders.CancelledCount, Is.Zero);
+
+        // The shopper approves the old push after the order was cancelled.
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, attempt.AmountXaf);
+        await RunAsync(DateTime.UtcNow.AddHours(2));
+
+        Assert.That(_harness.Stored(attempt).Status, Is.EqualTo(AttemptStatus.PaidOrderClosed));
+        Assert.That(_harness.Orders.MarkedPaidCount, Is.Zero);
+        Assert.That(_harness.Orders.NoteTexts(cancelled.Id), Has.Some.Contains("can no longer be marked as paid"));
+        Assert.That(_harness.Log, Has.Some.StartsWith("error:").And.Contain($"order {cancelled.Id}"));
+    }
+
+    [Test]
+    public async Task A_thousand_stuck_orders_do_not_keep_a_new_paid_order_waiting()
+    {
+        for (var i = 0; i < 1000; i++)
+            await StartedOrderAsync();
+        var (fresh, attempt) = await StartedOrderAsync();
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, attempt.AmountXaf);
+
+        await RunAsync(DateTime.UtcNow.AddMinutes(5));
+
+        Assert.That(_harness.Orders.Stored(fresh.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid), "settled in the first run");
+        Assert.That(_harness.DetailReads, Is.EqualTo(1001), "every pending order read once in the run");
+    }
+
+    [Test]
+    public async Task Orders_read_least_recently_first_and_never_more_reads_at_once_than_the_setting()
+    {
+        _harness.StoreSettings.ReconciliationConcurrency = 3;
+        for (var i = 0; i < 30; i++)
+            await StartedOrderAsync();
+        var running = 0;
+        var peak = 0;
+        _harness.Client.Setup(c => c.GetPaymentDetailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string token, CancellationToken _) =>
+            {
+                var now = Interlocked.Increment(ref running);
+                lock (_orderIds)
+                    peak = Math.Max(peak, now);
+                await Task.Delay(20);
+                Interlocked.Decrement(ref running);
+                return new global::MyPayGa.Client.Models.PaymentDetailResponse { Payments = [PluginHarness.Pending(token)] };
+            });
+
+        await RunAsync(DateTime.UtcNow.AddMinutes(5));
+
+        Assert.That(peak, Is.InRange(2, 3), "bounded by ReconciliationConcurrency, and really concurrent");
+        Assert.That(_harness.AllAttempts.Select(a => a.LastReadOnUtc), Has.All.Not.Null);
+    }
+
+    [Test]
+    public async Task A_second_run_in_the_same_interval_does_nothing_and_a_later_one_runs()
+    {
+        await StartedOrderAsync();
+
+        await RunAsync(DateTime.UtcNow.AddMinutes(1));
+        var reads = _harness.DetailReads;
+        await RunAsync(DateTime.UtcNow.AddMinutes(1).AddSeconds(30));
+        Assert.That(_harness.DetailReads, Is.EqualTo(reads), "two timers firing together, or a double \"Run now\"");
+
+        await RunAsync(DateTime.UtcNow.AddMinutes(7));
+        Assert.That(_harness.DetailReads, Is.GreaterThan(reads));
+        var summaries = await PendingPaymentReconciliationTask.GetRecentSummariesAsync(_harness.Get<Nop.Plugin.Payments.MyPayGa.Services.Ledger.IMyPayGaClaimStore>(), 10);
+        Assert.That(summaries, Has.Count.EqualTo(2));
+        Assert.That(summaries[0].OrdersRead, Is.EqualTo(1));
     }
 
     [Test]
@@ -221,45 +293,16 @@ public sealed class ReconciliationTaskTests
     {
         await using var scope = _harness.CreateScope();
         var task = ActivatorUtilities.CreateInstance<PendingPaymentReconciliationTask>(scope.ServiceProvider);
-        await task.RunAsync(nowUtc);
+        _harness.Clock.Advance(nowUtc - _harness.Clock.GetUtcNow().UtcDateTime);
+        await task.RunAsync();
     }
 
-    private async Task<(Order Order, Domain.PaymentAttempt Attempt)> StartedOrderAsync()
+    private async Task<(Order Order, Domain.MyPayGaAttempt Attempt)> StartedOrderAsync()
     {
         var started = await _harness.AddStartedOrderAsync();
         _orderIds.Add(started.Order.Id);
         return started;
     }
-
-    /// <summary>SearchOrdersAsync like nopCommerce's: filters, not deleted, newest first, paged (or only counted).</summary>
-    private void SetupSearch() =>
-        _harness.OrderService.Setup(s => s.SearchOrdersAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(),
-                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(),
-                It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(),
-                It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
-            .Returns(new InvocationFunc(call =>
-            {
-                var a = call.Arguments;
-                var storeId = (int)a[0]!;
-                var systemName = (string?)a[7];
-                var osIds = (List<int>?)a[10];
-                var psIds = (List<int>?)a[11];
-                var pageIndex = (int)a[17]!;
-                var pageSize = (int)a[18]!;
-                var countOnly = (bool)a[19]!;
-                var rows = _orderIds.Select(id => _harness.Orders.Stored(id))
-                    .Where(o => storeId == 0 || o.StoreId == storeId)
-                    .Where(o => string.IsNullOrEmpty(systemName) || o.PaymentMethodSystemName == systemName)
-                    .Where(o => osIds is not { Count: > 0 } || osIds.Contains(o.OrderStatusId))
-                    .Where(o => psIds is not { Count: > 0 } || psIds.Contains(o.PaymentStatusId))
-                    .Where(o => !o.Deleted)
-                    .OrderByDescending(o => o.CreatedOnUtc)
-                    .ToList();
-                IPagedList<Order> page = countOnly
-                    ? new PagedList<Order>([], pageIndex, pageSize, rows.Count)
-                    : new PagedList<Order>(rows, pageIndex, pageSize);
-                return Task.FromResult(page);
-            }));
 
     private void SetupScheduleTasks()
     {

@@ -65,7 +65,7 @@ public sealed class StatusCacheTests
     public async Task A_final_state_is_kept_longer()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!);
         var time = new ManualTime();
         var cache = NewCache(time);
 
@@ -75,8 +75,8 @@ public sealed class StatusCacheTests
         Assert.That(_harness.DetailReads, Is.EqualTo(1));
 
         time.Advance(PaymentStatusCache.FinalStateLifetime);
-        await cache.GetAsync(order);
-        Assert.That(_harness.DetailReads, Is.EqualTo(2));
+        Assert.That((await cache.GetAsync(order)).State, Is.EqualTo(PaymentState.Failed));
+        Assert.That(_harness.DetailReads, Is.EqualTo(1), "a failed attempt is final: never read again");
     }
 
     [Test]
@@ -95,11 +95,13 @@ public sealed class StatusCacheTests
     [Test]
     public async Task Starting_a_new_attempt_invalidates_the_order_entry()
     {
-        var (order, _) = await _harness.AddStartedOrderAsync();
+        var (order, first) = await _harness.AddStartedOrderAsync();
+        _harness.Details[first.PaymentToken!] = PluginHarness.Failed(first.PaymentToken!);
         var cache = _harness.GetSingleton<IPaymentStatusCache>();
         Assert.That((await cache.GetAsync(order)).Attempt!.Number, Is.EqualTo(1));
 
-        await _harness.Get<IMyPayGaCheckoutService>().StartAsync(order, PaymentChannel.MobileMoney, "074121212");
+        var second = await _harness.Get<IMyPayGaCheckoutService>().StartAsync(order, PaymentChannel.MobileMoney, "074121212");
+        Assert.That(second.Success, Is.True, second.ErrorMessage);
 
         Assert.That((await cache.GetAsync(order)).Attempt!.Number, Is.EqualTo(2));
     }
@@ -125,8 +127,8 @@ public sealed class StatusCacheTests
         var order = _harness.AddOrder();
         var processor = new Mock<IPaymentStatusProcessor>();
         var calls = 0;
-        processor.Setup(p => p.ProcessAsync(It.IsAny<Order>(), It.IsAny<StatusTrigger>(), It.IsAny<CancellationToken>()))
-            .Returns(async (Order o, StatusTrigger _, CancellationToken _) =>
+        processor.Setup(p => p.ProcessAsync(It.IsAny<Order>(), It.IsAny<StatusTrigger>(), It.IsAny<StatusCheckOptions>(), It.IsAny<CancellationToken>()))
+            .Returns(async (Order o, StatusTrigger _, StatusCheckOptions _, CancellationToken _) =>
             {
                 await Task.Delay(50);
                 if (Interlocked.Increment(ref calls) == 1)

@@ -5,6 +5,7 @@ using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Plugin.Payments.MyPayGa.Tests.Support;
 using NUnit.Framework;
 
@@ -48,16 +49,16 @@ public sealed class StatusProcessorTests
     public async Task Paid_for_the_right_amount_marks_the_order_paid_through_nopcommerce()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync(total: 10_000m);
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m, "Success");
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m, "Success");
 
         var snapshot = await ProcessAsync(order, StatusTrigger.Callback);
 
         Assert.That(snapshot.State, Is.EqualTo(PaymentState.Paid));
         Assert.That(snapshot.OrderChanged, Is.True);
-        Assert.That(snapshot.Attempt!.PaymentToken, Is.EqualTo(attempt.PaymentToken));
+        Assert.That(snapshot.Attempt!.PaymentToken, Is.EqualTo(attempt.PaymentToken!));
         var stored = _harness.Orders.Stored(order.Id);
         Assert.That(stored.PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
-        Assert.That(stored.CaptureTransactionId, Is.EqualTo(attempt.PaymentToken));
+        Assert.That(stored.CaptureTransactionId, Is.EqualTo(attempt.PaymentToken!));
         _harness.OrderProcessingService.Verify(s => s.MarkOrderAsPaidAsync(It.Is<Order>(o => o.Id == order.Id)), Times.Once);
         Assert.That(_harness.Orders.NoteTexts(order.Id), Has.Some.Contains(attempt.UniqueId).And.Some.Contains("10,000 XAF"));
         Assert.That(order.PaymentStatus, Is.EqualTo(PaymentStatus.Paid), "the caller's copy reflects the change");
@@ -67,7 +68,7 @@ public sealed class StatusProcessorTests
     public async Task A_second_check_of_a_paid_order_changes_nothing()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
         await ProcessAsync(order);
         var notes = _harness.Orders.NoteTexts(order.Id).Count;
 
@@ -89,7 +90,7 @@ public sealed class StatusProcessorTests
         var stored = _harness.Orders.Stored(order.Id);
         stored.PaymentStatus = PaymentStatus.Paid;
         _harness.Orders.Save(stored);
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
 
         var snapshot = await ProcessAsync(order); // still says Pending
 
@@ -115,7 +116,7 @@ public sealed class StatusProcessorTests
     {
         _harness.StoreSettings.RiskyCardPolicy = RiskyCardPolicy.HoldForReview;
         var (order, attempt) = await _harness.AddStartedOrderAsync(channel: PaymentChannel.Card, phone: null);
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m, "Acceptée avec Risk");
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m, "Acceptée avec Risk");
         var notesBefore = _harness.Orders.NoteTexts(order.Id).Count;
 
         var first = await ProcessAsync(order);
@@ -134,7 +135,7 @@ public sealed class StatusProcessorTests
     {
         _harness.StoreSettings.RiskyCardPolicy = RiskyCardPolicy.MarkPaid;
         var (order, attempt) = await _harness.AddStartedOrderAsync(channel: PaymentChannel.Card, phone: null);
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m, "Acceptée avec Risk");
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m, "Acceptée avec Risk");
 
         var snapshot = await ProcessAsync(order);
 
@@ -147,7 +148,7 @@ public sealed class StatusProcessorTests
     public async Task Failed_is_reported_with_one_note_and_the_order_left_for_a_retry()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken, "Refus solde ins");
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!, "Refus solde ins");
         var notesBefore = _harness.Orders.NoteTexts(order.Id).Count;
 
         var first = await ProcessAsync(order);
@@ -168,7 +169,7 @@ public sealed class StatusProcessorTests
     {
         _harness.StoreSettings.CancelOrderOnFailure = true;
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!);
 
         var snapshot = await ProcessAsync(order);
         var again = await ProcessAsync(order);
@@ -186,40 +187,40 @@ public sealed class StatusProcessorTests
     {
         _harness.StoreSettings.CancelOrderOnFailure = true;
         var (order, first) = await _harness.AddStartedOrderAsync();
-        var second = (await _harness.Get<IMyPayGaCheckoutService>().StartAsync(order, PaymentChannel.MobileMoney, "066123456")).Attempt!;
-        _harness.Details[second.PaymentToken] = PluginHarness.Failed(second.PaymentToken);
+        var second = await _harness.StartAnotherAsync(order, phone: "066123456");
+        _harness.Details[second.PaymentToken!] = PluginHarness.Failed(second.PaymentToken!);
         // first: still pending at MyPayGa
 
         var snapshot = await ProcessAsync(order);
 
-        Assert.That(snapshot.State, Is.EqualTo(PaymentState.Failed));
-        Assert.That(_harness.Orders.CancelledCount, Is.Zero);
-        Assert.That(first.PaymentToken, Is.Not.EqualTo(second.PaymentToken));
+        Assert.That(snapshot.State, Is.EqualTo(PaymentState.Failed), "the shopper sees the newest attempt and may try again");
+        Assert.That(_harness.Orders.CancelledCount, Is.Zero, "the older push is still followed");
+        Assert.That(_harness.Stored(first).Status, Is.EqualTo(AttemptStatus.Open));
+        Assert.That(first.PaymentToken!, Is.Not.EqualTo(second.PaymentToken!));
     }
 
     [Test]
     public async Task A_paid_older_attempt_counts_even_when_the_newest_is_pending()
     {
         var (order, first) = await _harness.AddStartedOrderAsync();
-        var second = (await _harness.Get<IMyPayGaCheckoutService>().StartAsync(order, PaymentChannel.MobileMoney, "066123456")).Attempt!;
-        _harness.Details[first.PaymentToken] = PluginHarness.Paid(first.PaymentToken, 10_000m);
+        var second = await _harness.StartAnotherAsync(order, phone: "066123456");
+        _harness.Details[first.PaymentToken!] = PluginHarness.Paid(first.PaymentToken!, 10_000m);
 
         var snapshot = await ProcessAsync(order);
 
         Assert.That(snapshot.State, Is.EqualTo(PaymentState.Paid));
-        Assert.That(snapshot.Attempt!.PaymentToken, Is.EqualTo(first.PaymentToken));
-        Assert.That(_harness.Orders.Stored(order.Id).CaptureTransactionId, Is.EqualTo(first.PaymentToken));
+        Assert.That(snapshot.Attempt!.PaymentToken, Is.EqualTo(first.PaymentToken!));
+        Assert.That(_harness.Orders.Stored(order.Id).CaptureTransactionId, Is.EqualTo(first.PaymentToken!));
         Assert.That(second.Number, Is.EqualTo(2));
     }
 
     [Test]
-    public async Task Only_the_three_newest_attempts_are_read_and_failed_old_ones_are_not_read_again()
+    public async Task Every_open_attempt_is_read_newest_first_and_final_ones_are_never_read_again()
     {
-        var order = _harness.AddOrder();
-        var checkout = _harness.Get<IMyPayGaCheckoutService>();
-        var attempts = new List<PaymentAttempt>();
-        for (var i = 0; i < 5; i++)
-            attempts.Add((await checkout.StartAsync(order, PaymentChannel.MobileMoney, "074121212")).Attempt!);
+        var (order, _) = await _harness.AddStartedOrderAsync();
+        for (var i = 0; i < 4; i++)
+            await _harness.StartAnotherAsync(order);
+        var attempts = _harness.AttemptsOf(order);
 
         var readTokens = new List<string>();
         _harness.Client.Setup(c => c.GetPaymentDetailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
@@ -231,12 +232,15 @@ public sealed class StatusProcessorTests
             });
 
         await ProcessAsync(order);
-        Assert.That(readTokens, Is.EqualTo(attempts.AsEnumerable().Reverse().Take(3).Select(a => a.PaymentToken)));
+        Assert.That(readTokens, Is.EqualTo(attempts.AsEnumerable().Reverse().Select(a => a.PaymentToken!)),
+            "five attempts, five reads: an old push approved late is never missed");
 
         readTokens.Clear();
         await ProcessAsync(order);
-        Assert.That(readTokens, Is.EqualTo(new[] { attempts[4].PaymentToken, attempts[1].PaymentToken, attempts[0].PaymentToken }),
-            "the newest is always read; older ones already known as failed are skipped");
+        Assert.That(readTokens, Is.Empty, "all five are final");
+        Assert.That(_harness.AttemptsOf(order).Select(a => a.Status), Is.All.EqualTo(AttemptStatus.Failed));
+        Assert.That(_harness.Orders.NoteTexts(order.Id).Count(n => n.Contains("failed", StringComparison.OrdinalIgnoreCase) && n.Contains("MyPayGa says")),
+            Is.LessThanOrEqualTo(5));
     }
 
     [Test]
@@ -251,7 +255,7 @@ public sealed class StatusProcessorTests
         var snapshot = await ProcessAsync(order);
 
         Assert.That(snapshot.State, Is.EqualTo(PaymentState.ProviderUnavailable));
-        Assert.That(snapshot.Attempt!.PaymentToken, Is.EqualTo(attempt.PaymentToken));
+        Assert.That(snapshot.Attempt!.PaymentToken, Is.EqualTo(attempt.PaymentToken!));
         AssertUntouched(order);
         Assert.That(_harness.Orders.NoteTexts(order.Id), Has.Count.EqualTo(notesBefore));
         Assert.That(_harness.Log, Has.Some.StartsWith("warning:").And.Some.Contains("paiement-detail"));
@@ -277,7 +281,7 @@ public sealed class StatusProcessorTests
     public async Task Paid_for_another_amount_is_never_marked_paid(decimal reported)
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync(total: 10_000m);
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, reported);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, reported);
 
         var snapshot = await ProcessAsync(order);
         await ProcessAsync(order);
@@ -292,7 +296,7 @@ public sealed class StatusProcessorTests
     public async Task Paid_without_an_amount_is_never_marked_paid()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 0) with { TotalAmount = null };
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 0) with { TotalAmount = null };
 
         Assert.That((await ProcessAsync(order)).State, Is.EqualTo(PaymentState.AmountMismatch));
         AssertUntouched(order);
@@ -306,7 +310,7 @@ public sealed class StatusProcessorTests
     [TestCase("XOF", false)]
     public void The_currency_when_given_must_be_the_cfa_franc(string? currency, bool accepted)
     {
-        var attempt = new PaymentAttempt
+        var attempt = new MyPayGaAttempt
         {
             Number = 1,
             UniqueId = "1-1",
@@ -324,7 +328,7 @@ public sealed class StatusProcessorTests
     public async Task An_answer_about_another_payment_token_is_not_this_attempts_status()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Client.Setup(c => c.GetPaymentDetailAsync(attempt.PaymentToken, It.IsAny<CancellationToken>()))
+        _harness.Client.Setup(c => c.GetPaymentDetailAsync(attempt.PaymentToken!, It.IsAny<CancellationToken>()))
             .ReturnsAsync(new PaymentDetailResponse { Payments = [PluginHarness.Paid("tok_someone_else", 10_000m)] });
 
         var snapshot = await ProcessAsync(order);
@@ -340,7 +344,7 @@ public sealed class StatusProcessorTests
         var stored = _harness.Orders.Stored(order.Id);
         stored.OrderStatus = OrderStatus.Cancelled;
         _harness.Orders.Save(stored);
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
 
         var snapshot = await ProcessAsync(stored);
         await ProcessAsync(stored);
@@ -351,34 +355,35 @@ public sealed class StatusProcessorTests
     }
 
     [Test]
-    public async Task A_busy_lock_is_not_a_failure_the_order_state_is_reported()
+    public async Task A_busy_order_is_reported_busy_and_unconfirmed_and_nothing_is_decided()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
+        var guard = _harness.GetSingleton<OrderGuard>();
+        guard.Wait = TimeSpan.FromMilliseconds(200);
 
         PaymentStatusSnapshot snapshot;
-        using (_harness.Locker.Hold(MyPayGaDefaults.OrderLockPrefix + order.Id))
-            snapshot = await ProcessAsync(order);
+        await using (await guard.TryEnterAsync(order.Id, TimeSpan.Zero))
+            snapshot = await ProcessAsync(order, StatusTrigger.Callback);
 
-        Assert.That(snapshot.State, Is.EqualTo(PaymentState.Pending), "someone else is settling it; not paid yet as far as the order says");
+        Assert.That(snapshot.State, Is.EqualTo(PaymentState.Busy));
+        Assert.That(snapshot.Unconfirmed, Is.True, "a callback gets 503 and is delivered again");
         Assert.That(_harness.Orders.MarkedPaidCount, Is.Zero);
 
-        // The other request finished and marked it paid: the next check reports it.
-        var stored = _harness.Orders.Stored(order.Id);
-        stored.PaymentStatus = PaymentStatus.Paid;
-        _harness.Orders.Save(stored);
-        using (_harness.Locker.Hold(MyPayGaDefaults.OrderLockPrefix + order.Id))
-            snapshot = await ProcessAsync(order);
+        snapshot = await ProcessAsync(order, StatusTrigger.Callback);
         Assert.That(snapshot.State, Is.EqualTo(PaymentState.Paid));
+        Assert.That(_harness.Orders.MarkedPaidCount, Is.EqualTo(1));
+        Assert.That(guard.ActiveCount, Is.Zero, "nothing left behind");
     }
 
     [Test]
-    public async Task A_lock_released_soon_after_is_waited_for_briefly_so_the_payment_is_settled()
+    public async Task A_holder_that_finishes_soon_is_waited_for_so_the_payment_is_settled()
     {
         var (order, attempt) = await _harness.AddStartedOrderAsync();
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Paid(attempt.PaymentToken, 10_000m);
-        var held = _harness.Locker.Hold(MyPayGaDefaults.OrderLockPrefix + order.Id);
-        _ = Task.Delay(300).ContinueWith(_ => held.Dispose(), TaskScheduler.Default);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
+        var guard = _harness.GetSingleton<OrderGuard>();
+        var held = await guard.TryEnterAsync(order.Id, TimeSpan.Zero);
+        _ = Task.Delay(300).ContinueWith(_ => held!.DisposeAsync().AsTask(), TaskScheduler.Default);
 
         var snapshot = await ProcessAsync(order, StatusTrigger.Callback);
 
@@ -396,7 +401,7 @@ public sealed class StatusProcessorTests
         var stored = _harness.Orders.Stored(order.Id);
         stored.StoreId = 2;
         _harness.Orders.Save(stored);
-        _harness.Details[attempt.PaymentToken] = PluginHarness.Failed(attempt.PaymentToken);
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Failed(attempt.PaymentToken!);
 
         await ProcessAsync(stored);
 

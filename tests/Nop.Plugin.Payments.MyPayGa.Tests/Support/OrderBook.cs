@@ -50,6 +50,9 @@ public sealed class OrderBook
         return Copy(order);
     }
 
+    /// <summary>Every order (copies).</summary>
+    public IReadOnlyList<Order> All() => _rows.Values.Select(Copy).ToList();
+
     /// <summary>What the database holds now (a copy).</summary>
     public Order Stored(int id) => Copy(_rows[id]);
 

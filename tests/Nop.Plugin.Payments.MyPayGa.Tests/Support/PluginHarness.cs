@@ -13,6 +13,7 @@ using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Stores;
+using Nop.Data;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Infrastructure;
 using Nop.Plugin.Payments.MyPayGa.Localization;
@@ -36,6 +37,10 @@ namespace Nop.Plugin.Payments.MyPayGa.Tests.Support;
 /// </summary>
 public sealed class PluginHarness : IAsyncDisposable
 {
+    /// <summary>What the nodes of a farm share: the store's database (orders, plugin tables) and MyPayGa.</summary>
+    public sealed record SharedStore(OrderBook Orders, IRepository<MyPayGaAttempt> Attempts, IRepository<MyPayGaRefund> Refunds,
+        IRepository<MyPayGaClaim> Claims, ConcurrentDictionary<string, PaymentDetail> Details, ILocker? Locker = null);
+
     public const string SecretKey = "stest_sandbox_secret_key";
     public const string PublicKey = "ptest_sandbox_public_key";
     public const string StoreLocation = "http://shop.test/";
@@ -44,8 +49,15 @@ public sealed class PluginHarness : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Group, int Id, string Key, int Store), string> _attributes = new();
     private readonly ConcurrentQueue<string> _log = new();
 
-    private PluginHarness(bool realClient)
+    private PluginHarness(bool realClient, SharedStore? shared = null)
     {
+        Orders = shared?.Orders ?? new OrderBook();
+        Details = shared?.Details ?? new ConcurrentDictionary<string, PaymentDetail>(StringComparer.Ordinal);
+        Attempts = shared?.Attempts ?? AttemptRows;
+        Refunds = shared?.Refunds ?? RefundRows;
+        Claims = shared?.Claims ?? ClaimRows;
+        if (shared?.Locker is { } locker)
+            Locker = locker;
         Settings[0] = NewSettings();
 
         Client.SetupGet(c => c.Account).Returns(() => LastAccount ?? new MyPayGaAccount { SecretKey = SecretKey });
@@ -112,6 +124,10 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(ScheduleTaskService.Object);
         services.AddSingleton<IHttpContextAccessor>(HttpContextAccessor);
         services.AddSingleton<ILocker>(Locker);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(Attempts);
+        services.AddSingleton(Refunds);
+        services.AddSingleton(Claims);
 
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         if (realClient)
@@ -123,6 +139,12 @@ public sealed class PluginHarness : IAsyncDisposable
     }
 
     public static PluginHarness Create() => new(realClient: false);
+
+    /// <summary>
+    /// One more plugin host over the same store: the same orders, the same plugin tables (e.g. PostgreSQL) and the same
+    /// MyPayGa answers, but its own process-wide state (order guard, caches, callback coordinator) — a web farm's node.
+    /// </summary>
+    public static PluginHarness CreateSharing(SharedStore shared) => new(realClient: false, shared);
 
     /// <summary>The real MyPayGa client (as registered by the plugin's NopStartup) against <paramref name="apiBaseUrl"/>.</summary>
     public static PluginHarness CreateWithRealClient(Uri apiBaseUrl)
@@ -137,12 +159,21 @@ public sealed class PluginHarness : IAsyncDisposable
 
     public Dictionary<int, MyPayGaSettings> Settings { get; } = new();
     public MyPayGaSettings StoreSettings => Settings[0];
-    public OrderBook Orders { get; } = new();
-    public InMemoryLocker Locker { get; } = new();
+    public OrderBook Orders { get; }
+    public ILocker Locker { get; } = new InMemoryLocker();
+    public ManualClock Clock { get; } = new();
+    public InMemoryRepository<MyPayGaAttempt> AttemptRows { get; } = new(a => a.ReservationKey);
+    public InMemoryRepository<MyPayGaRefund> RefundRows { get; } = new(r => r.LockKey);
+    public InMemoryRepository<MyPayGaClaim> ClaimRows { get; } = new(c => c.ClaimKey);
     public Mock<IMyPayGaClient> Client { get; } = new();
     public Mock<IMyPayGaClientFactory> ClientFactory { get; } = new();
     public MyPayGaAccount? LastAccount { get; private set; }
-    public ConcurrentDictionary<string, PaymentDetail> Details { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, PaymentDetail> Details { get; }
+
+    /// <summary>The plugin's tables as the plugin sees them (in memory by default, shared ones for a farm).</summary>
+    public IRepository<MyPayGaAttempt> Attempts { get; }
+    public IRepository<MyPayGaRefund> Refunds { get; }
+    public IRepository<MyPayGaClaim> Claims { get; }
     public TimeSpan DetailDelay { get; set; }
     private int _detailReads;
     public int DetailReads => Volatile.Read(ref _detailReads);
@@ -216,7 +247,7 @@ public sealed class PluginHarness : IAsyncDisposable
     }
 
     /// <summary>An order that already went through StartAsync once, with its attempt recorded.</summary>
-    public async Task<(Order Order, PaymentAttempt Attempt)> AddStartedOrderAsync(decimal total = 10_000m,
+    public async Task<(Order Order, MyPayGaAttempt Attempt)> AddStartedOrderAsync(decimal total = 10_000m,
         PaymentChannel channel = PaymentChannel.MobileMoney, string? phone = "074121212")
     {
         var order = AddOrder(total, channel, phone);
@@ -225,6 +256,31 @@ public sealed class PluginHarness : IAsyncDisposable
             throw new InvalidOperationException("Start failed: " + result.ErrorMessage);
         return (Orders.Stored(order.Id), result.Attempt!);
     }
+
+    /// <summary>
+    /// A new attempt for an order that already has one, as a shopper retrying later would: the clock moves past the
+    /// push approval window first (a new push is refused while an earlier one may still be approved).
+    /// </summary>
+    public async Task<MyPayGaAttempt> StartAnotherAsync(Order order, PaymentChannel channel = PaymentChannel.MobileMoney, string? phone = "074121212")
+    {
+        Clock.Advance(TimeSpan.FromMinutes(StoreSettings.PushApprovalMinutes) + TimeSpan.FromSeconds(1));
+        var result = await Get<Nop.Plugin.Payments.MyPayGa.Services.IMyPayGaCheckoutService>()
+            .StartAsync(Orders.Stored(order.Id), channel, channel == PaymentChannel.MobileMoney ? phone : null);
+        if (!result.Success)
+            throw new InvalidOperationException("Start failed: " + result.ErrorMessage);
+        return result.Attempt!;
+    }
+
+    /// <summary>The stored row of an attempt (fresh copy).</summary>
+    public MyPayGaAttempt Stored(MyPayGaAttempt attempt) => AllAttempts.Single(a => a.Id == attempt.Id);
+
+    public IReadOnlyList<MyPayGaAttempt> AttemptsOf(Order order) => AllAttempts.Where(a => a.OrderId == order.Id).OrderBy(a => a.Number).ToList();
+
+    public IReadOnlyList<MyPayGaAttempt> AllAttempts => Attempts.GetAllAsync(q => q, getCacheKey: null).GetAwaiter().GetResult().ToList();
+
+    public IReadOnlyList<MyPayGaRefund> AllRefunds => Refunds.GetAllAsync(q => q.OrderBy(r => r.Id), getCacheKey: null).GetAwaiter().GetResult().ToList();
+
+    public IReadOnlyList<MyPayGaClaim> AllClaims => Claims.GetAllAsync(q => q.OrderBy(c => c.Id), getCacheKey: null).GetAwaiter().GetResult().ToList();
 
     public string? Attribute(Order order, string key) =>
         _attributes.TryGetValue(("Order", order.Id, key, 0), out var value) ? value : null;
@@ -270,6 +326,35 @@ public sealed class PluginHarness : IAsyncDisposable
         OrderService.Setup(s => s.GetOrderNotesByOrderIdAsync(It.IsAny<int>(), It.IsAny<bool?>()))
             .ReturnsAsync((int id, bool? _) => Orders.Notes(id).ToList());
 
+        // SearchOrdersAsync as nopCommerce's: filters, not deleted, newest first, paged (or only counted).
+        OrderService.Setup(s => s.SearchOrdersAsync(It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(),
+                It.IsAny<int>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(),
+                It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<List<int>>(), It.IsAny<string>(), It.IsAny<string>(),
+                It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<int>(), It.IsAny<bool>()))
+            .Returns(new InvocationFunc(call =>
+            {
+                var a = call.Arguments;
+                var storeId = (int)a[0]!;
+                var systemName = (string?)a[7];
+                var osIds = (List<int>?)a[10];
+                var psIds = (List<int>?)a[11];
+                var pageIndex = (int)a[17]!;
+                var pageSize = (int)a[18]!;
+                var countOnly = (bool)a[19]!;
+                var rows = Orders.All()
+                    .Where(o => storeId == 0 || o.StoreId == storeId)
+                    .Where(o => string.IsNullOrEmpty(systemName) || o.PaymentMethodSystemName == systemName)
+                    .Where(o => osIds is not { Count: > 0 } || osIds.Contains(o.OrderStatusId))
+                    .Where(o => psIds is not { Count: > 0 } || psIds.Contains(o.PaymentStatusId))
+                    .Where(o => !o.Deleted)
+                    .OrderByDescending(o => o.CreatedOnUtc).ThenByDescending(o => o.Id)
+                    .ToList();
+                IPagedList<Order> page = countOnly
+                    ? new PagedList<Order>([], pageIndex, pageSize, rows.Count)
+                    : new PagedList<Order>(rows, pageIndex, pageSize);
+                return Task.FromResult(page);
+            }));
+
         OrderProcessingService.Setup(s => s.CanMarkOrderAsPaid(It.IsAny<Order>())).Returns((Order o) => OrderBook.CanMarkOrderAsPaid(o));
         OrderProcessingService.Setup(s => s.MarkOrderAsPaidAsync(It.IsAny<Order>())).Returns((Order o) => Orders.MarkOrderAsPaidAsync(o));
         OrderProcessingService.Setup(s => s.CanCancelOrder(It.IsAny<Order>())).Returns((Order o) => o.OrderStatus != OrderStatus.Cancelled);
@@ -293,6 +378,11 @@ public sealed class PluginHarness : IAsyncDisposable
 
         LocalizationService.Setup(s => s.GetResourceAsync(It.IsAny<string>()))
             .ReturnsAsync((string key) => LocaleResources.English.TryGetValue(key, out var text) ? text : key);
+        // Per language (order notes use the store's default language): 2 and 3 are French here.
+        LocalizationService.Setup(s => s.GetResourceAsync(It.IsAny<string>(), It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<string>(), It.IsAny<bool>()))
+            .ReturnsAsync((string key, int languageId, bool _, string fallback, bool emptyIfMissing) =>
+                (languageId is 2 or 3 ? LocaleResources.French : LocaleResources.English).TryGetValue(key, out var text) ? text
+                : emptyIfMissing ? string.Empty : fallback);
         LanguageService.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>()))
             .ReturnsAsync((bool showHidden, int _) => Languages.Where(l => showHidden || l.Published).ToList());
 

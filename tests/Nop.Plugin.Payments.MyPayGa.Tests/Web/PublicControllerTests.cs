@@ -86,7 +86,7 @@ public sealed class PublicControllerTests
         Url = WebFakes.Url().Object,
     };
 
-    private static PaymentAttempt Attempt(PaymentChannel channel = PaymentChannel.MobileMoney, string token = "tok_1", string? phone = "074111111") => new()
+    private static MyPayGaAttempt Attempt(PaymentChannel channel = PaymentChannel.MobileMoney, string token = "tok_1", string? phone = "074111111") => new()
     {
         Number = 1,
         UniqueId = "1001-1",
@@ -97,7 +97,7 @@ public sealed class PublicControllerTests
         CreatedOnUtc = Now.AddSeconds(-75),
     };
 
-    private PaymentStatusSnapshot Snapshot(PaymentState state, PaymentAttempt? attempt = null, string? message = null) => new()
+    private PaymentStatusSnapshot Snapshot(PaymentState state, MyPayGaAttempt? attempt = null, string? message = null) => new()
     {
         OrderId = _order.Id,
         State = state,
@@ -106,10 +106,10 @@ public sealed class PublicControllerTests
         ReadOnUtc = Now,
     };
 
-    private void CacheSays(PaymentState state, PaymentAttempt? attempt = null, string? message = null) =>
+    private void CacheSays(PaymentState state, MyPayGaAttempt? attempt = null, string? message = null) =>
         _cache.Setup(c => c.GetAsync(It.IsAny<Order>(), It.IsAny<CancellationToken>())).ReturnsAsync(Snapshot(state, attempt, message));
 
-    private void ProcessorSays(PaymentState state, PaymentAttempt? attempt = null, string? message = null) =>
+    private void ProcessorSays(PaymentState state, MyPayGaAttempt? attempt = null, string? message = null) =>
         _processor.Setup(p => p.ProcessAsync(It.IsAny<Order>(), StatusTrigger.ReturnPage, It.IsAny<CancellationToken>()))
             .ReturnsAsync(Snapshot(state, attempt, message));
 
@@ -233,14 +233,16 @@ public sealed class PublicControllerTests
 
     private const string InsufficientFunds = "Dear customer,you have insuffient funds. Thank you.";
 
-    private void KeptMessage(string uniqueId, string? message) =>
-        _attempts.Setup(a => a.GetProviderMessageAsync(It.Is<Order>(o => o.Id == _order.Id), uniqueId)).ReturnsAsync(message);
+    private static MyPayGaAttempt WithKeptMessage(MyPayGaAttempt attempt, string? message)
+    {
+        attempt.DisplayMessage = message;
+        return attempt;
+    }
 
     [Test]
     public async Task Status_of_a_failure_mypaygas_only_calls_failed_shows_the_operators_kept_reason()
     {
-        CacheSays(PaymentState.Failed, Attempt(), "Failed");
-        KeptMessage("1001-1", InsufficientFunds);
+        CacheSays(PaymentState.Failed, WithKeptMessage(Attempt(), InsufficientFunds), "Failed");
 
         var json = Json(await Controller().Status(_order.OrderGuid, default));
 
@@ -264,7 +266,8 @@ public sealed class PublicControllerTests
     [Test]
     public async Task Status_of_an_old_failure_without_reason_does_not_wait_for_one()
     {
-        var old = Attempt() with { CreatedOnUtc = Now - MyPayGaPublicController.ReasonMayArriveFor - TimeSpan.FromSeconds(1) };
+        var old = Attempt();
+        old.CreatedOnUtc = Now - MyPayGaPublicController.ReasonMayArriveFor - TimeSpan.FromSeconds(1);
         CacheSays(PaymentState.Failed, old, "Failed");
 
         var json = Json(await Controller().Status(_order.OrderGuid, default));
@@ -276,8 +279,7 @@ public sealed class PublicControllerTests
     [Test]
     public async Task A_descriptive_status_text_wins_over_a_kept_message()
     {
-        CacheSays(PaymentState.Failed, Attempt(PaymentChannel.Card), "Refus solde ins");
-        KeptMessage("1001-1", "something else");
+        CacheSays(PaymentState.Failed, WithKeptMessage(Attempt(PaymentChannel.Card), "something else"), "Refus solde ins");
 
         var json = Json(await Controller().Status(_order.OrderGuid, default));
 
@@ -287,8 +289,7 @@ public sealed class PublicControllerTests
     [Test]
     public async Task The_retry_page_names_the_operators_kept_reason()
     {
-        CacheSays(PaymentState.Failed, Attempt(phone: "074131313"), "Failed");
-        KeptMessage("1001-1", InsufficientFunds);
+        CacheSays(PaymentState.Failed, WithKeptMessage(Attempt(phone: "074131313"), InsufficientFunds), "Failed");
 
         var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
 
@@ -303,7 +304,7 @@ public sealed class PublicControllerTests
         ProcessorSays(PaymentState.Failed, Attempt(), "Failed");
 
         var without = ViewModel<PaymentResultModel>(await Controller().Return("failure", default), MyPayGaViewPaths.Result);
-        KeptMessage("1001-1", InsufficientFunds);
+        ProcessorSays(PaymentState.Failed, WithKeptMessage(Attempt(), InsufficientFunds), "Failed");
         var with = ViewModel<PaymentResultModel>(await Controller().Return("failure", default), MyPayGaViewPaths.Result);
 
         Assert.That(without.Reason, Is.Null);
