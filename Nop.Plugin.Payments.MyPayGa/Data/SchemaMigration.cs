@@ -9,7 +9,7 @@ namespace Nop.Plugin.Payments.MyPayGa.Data;
 /// The plugin's tables. NoMatter: applied at install, and at the update of a store that ran 4.90.1 (which kept attempts
 /// in an order attribute; they are imported on first use). Uninstalling the plugin drops them (AutoReversingMigration).
 /// </summary>
-[NopMigration("2026-12-02 00:00:00", "Payments.MyPayGa payment ledger (attempts, refunds, claims)", MigrationProcessType.NoMatter)]
+[NopMigration("2026-12-02 13:47:11", "Payments.MyPayGa payment ledger (attempts, refunds, claims)", MigrationProcessType.NoMatter)]
 public class SchemaMigration : AutoReversingMigration
 {
     public override void Up()

@@ -43,6 +43,46 @@ public sealed class ReferenceComparerTests
     }
 
     [Test]
+    public void AnOpaqueTypeIsComparedByKindOnlyAndOtherwiseLikeAnyType()
+    {
+        const string real = """
+            namespace FluentMigrator.Builders.Create.Table;
+            public interface ICreateTableWithColumnSyntax { object WithColumn(string name); }
+            public class CreateTableExpressionBuilder : ICreateTableWithColumnSyntax
+            {
+                public CreateTableExpressionBuilder(int expression) { }
+                public object WithColumn(string name) => name;
+            }
+            """;
+        const string opaque = """
+            namespace FluentMigrator.Builders.Create.Table;
+            public interface ICreateTableWithColumnSyntax { object WithColumn(string name); }
+            public class CreateTableExpressionBuilder { protected CreateTableExpressionBuilder() { } }
+            """;
+        _assemblies.Nop("FluentMigrator", real);
+        _assemblies.Reference("FluentMigrator", opaque);
+        const string name = "FluentMigrator.Builders.Create.Table.CreateTableExpressionBuilder";
+
+        var asOpaque = ReferenceComparer.Compare(_assemblies.ReferenceDirectory, _assemblies.NopDirectory, [], [name]);
+        var asUsual = ReferenceComparer.Compare(_assemblies.ReferenceDirectory, _assemblies.NopDirectory, [], []);
+
+        Assert.That(asOpaque.Where(d => d.Subject.StartsWith(name, StringComparison.Ordinal)), Is.Empty);
+        Assert.That(asUsual.Where(d => d.Subject.StartsWith(name, StringComparison.Ordinal)), Is.Not.Empty);
+        Assert.That(ReferenceComparer.DefaultOpaqueTypes, Does.Contain(name));
+    }
+
+    [Test]
+    public void AnOpaqueTypeOfAnotherKindIsStillReported()
+    {
+        _assemblies.Nop("FluentMigrator", "namespace FM; public class Builder { }");
+        _assemblies.Reference("FluentMigrator", "namespace FM; public interface Builder { }");
+
+        var differences = ReferenceComparer.Compare(_assemblies.ReferenceDirectory, _assemblies.NopDirectory, [], ["FM.Builder"]);
+
+        Assert.That(differences, Has.Some.Matches<Difference>(d => d.Subject == "FM.Builder" && d.ToString().Contains("kind")));
+    }
+
+    [Test]
     public void InterfaceParameterListInsteadOfIListIsReported()
     {
         _assemblies.Nop("Nop.Services", PaymentsSource);
