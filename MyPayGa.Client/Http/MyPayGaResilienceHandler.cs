@@ -10,12 +10,14 @@ namespace MyPayGa.Client.Http;
 /// <summary>
 /// Timeouts and retries of the MyPayGa named HttpClient, with Polly.Core only. From outside in: the total timeout,
 /// the retry (reads on transient failures; any endpoint when the connection could not be made), the per-attempt
-/// timeout (<see cref="MyPayGaAccount.Timeout"/>, carried per request in <see cref="MyPayGaCall"/>).
-/// The body is read inside the attempt, so a slow or broken body counts as that attempt's failure.
+/// timeout (<see cref="MyPayGaAccount.Timeout"/>, carried per request by <see cref="MyPayGaRequestMessage"/>).
+/// The body is read inside the attempt, into a pooled buffer of at most the request's cap
+/// (<see cref="BufferedBody"/>), so a slow or broken body counts as that attempt's failure. When nothing fails, a call
+/// allocates nothing here beyond what Polly's strategies and the async state machines need: the context is pooled
+/// and the request travels as the callback's state.
 /// </summary>
-internal sealed class MyPayGaResilienceHandler : DelegatingHandler
+internal sealed partial class MyPayGaResilienceHandler : DelegatingHandler
 {
-    private static readonly ResiliencePropertyKey<MyPayGaCall> CallKey = new("MyPayGa.Call");
     private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("MyPayGa.Request");
     private static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(20);
 
@@ -39,7 +41,7 @@ internal sealed class MyPayGaResilienceHandler : DelegatingHandler
             Name = "MyPayGa.TotalTimeout",
             TimeoutGenerator = args =>
             {
-                var attempt = Call(args.Context)?.AttemptTimeout ?? DefaultAttemptTimeout;
+                var attempt = AttemptTimeout(args.Context);
                 return ValueTask.FromResult(options.TotalTimeout > attempt ? options.TotalTimeout : attempt);
             },
         });
@@ -54,13 +56,15 @@ internal sealed class MyPayGaResilienceHandler : DelegatingHandler
                 Delay = options.RetryBaseDelay,
                 MaxDelay = options.MaxRetryDelay > TimeSpan.Zero ? options.MaxRetryDelay : null,
                 UseJitter = options.UseJitter,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, Call(args.Context))),
+                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, Request(args.Context) as MyPayGaRequestMessage)),
                 OnRetry = args =>
                 {
-                    var call = Call(args.Context);
-                    _logger.LogDebug(
-                        "MyPayGa {Endpoint}: attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms",
-                        call?.Endpoint.Name, args.AttemptNumber + 1, Describe(args.Outcome), (long)args.RetryDelay.TotalMilliseconds);
+                    if (_logger.IsEnabled(LogLevel.Debug))
+                    {
+                        LogRetry(_logger, (Request(args.Context) as MyPayGaRequestMessage)?.Endpoint.Name ?? "(unknown)",
+                            args.AttemptNumber + 1, Describe(args.Outcome), (long)args.RetryDelay.TotalMilliseconds);
+                    }
+
                     return default;
                 },
             });
@@ -69,7 +73,7 @@ internal sealed class MyPayGaResilienceHandler : DelegatingHandler
         builder.AddTimeout(new TimeoutStrategyOptions
         {
             Name = "MyPayGa.AttemptTimeout",
-            TimeoutGenerator = args => ValueTask.FromResult(Call(args.Context)?.AttemptTimeout ?? DefaultAttemptTimeout),
+            TimeoutGenerator = args => ValueTask.FromResult(AttemptTimeout(args.Context)),
         });
 
         return builder.Build();
@@ -77,42 +81,14 @@ internal sealed class MyPayGaResilienceHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        request.Options.TryGetValue(MyPayGaCall.Key, out var call);
-        call ??= new MyPayGaCall(new Endpoint("(unknown)", request.Method, request.RequestUri?.AbsolutePath ?? "", ParameterEncoding.Query, RetryClass.OnlyIfNotSent), DefaultAttemptTimeout);
-
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(CallKey, call);
         context.Properties.Set(RequestKey, request);
         try
         {
             var outcome = await _pipeline.ExecuteOutcomeAsync(
-                static async (ctx, handler) =>
-                {
-                    var request = ctx.Properties.GetValue(RequestKey, null!);
-                    var call = ctx.Properties.GetValue(CallKey, null!);
-                    call.Attempts++;
-                    try
-                    {
-                        var response = await handler.SendInnerAsync(request, ctx.CancellationToken).ConfigureAwait(false);
-                        try
-                        {
-                            await response.Content.LoadIntoBufferAsync(ctx.CancellationToken).ConfigureAwait(false);
-                        }
-                        catch
-                        {
-                            response.Dispose();
-                            throw;
-                        }
-
-                        return Outcome.FromResult(response);
-                    }
-                    catch (Exception ex)
-                    {
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
+                static (ctx, state) => state.Handler.AttemptAsync(state.Request, ctx.CancellationToken),
                 context,
-                this).ConfigureAwait(false);
+                (Handler: this, Request: request)).ConfigureAwait(false);
 
             outcome.ThrowIfException();
             return outcome.Result!;
@@ -123,13 +99,44 @@ internal sealed class MyPayGaResilienceHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendInnerAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        base.SendAsync(request, cancellationToken);
+    /// <summary>One attempt: send, then read the body (up to the cap) before the attempt's timeout ends.</summary>
+    private async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var call = request as MyPayGaRequestMessage;
+        if (call is not null)
+        {
+            call.Attempts++;
+        }
 
-    private static MyPayGaCall? Call(ResilienceContext context) =>
-        context.Properties.TryGetValue(CallKey, out var call) ? call : null;
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                response.Content = await BufferedBody.ReadAsync(response.Content, call?.MaxResponseBytes ?? _options.EffectiveMaxResponseBytes,
+                    cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                response.Dispose();
+                throw;
+            }
 
-    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, MyPayGaCall? call)
+            return Outcome.FromResult(response);
+        }
+        catch (Exception ex)
+        {
+            return Outcome.FromException<HttpResponseMessage>(ex);
+        }
+    }
+
+    private static HttpRequestMessage? Request(ResilienceContext context) =>
+        context.Properties.TryGetValue(RequestKey, out var request) ? request : null;
+
+    private static TimeSpan AttemptTimeout(ResilienceContext context) =>
+        Request(context) is MyPayGaRequestMessage { AttemptTimeout: var timeout } ? timeout : DefaultAttemptTimeout;
+
+    internal static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, MyPayGaRequestMessage? call)
     {
         var isRead = call?.Endpoint.Retry == RetryClass.Read;
         if (outcome.Exception is { } exception)
@@ -149,4 +156,7 @@ internal sealed class MyPayGaResilienceHandler : DelegatingHandler
         outcome.Exception is { } ex
             ? KeyRedactor.Redact(ex.GetType().Name + ": " + ex.Message)
             : "HTTP " + (int)(outcome.Result?.StatusCode ?? 0);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MyPayGa {Endpoint}: attempt {Attempt} failed ({Reason}); retrying in {DelayMs} ms")]
+    private static partial void LogRetry(ILogger logger, string endpoint, int attempt, string reason, long delayMs);
 }
