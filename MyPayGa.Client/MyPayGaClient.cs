@@ -33,7 +33,7 @@ public sealed partial class MyPayGaClient : IMyPayGaClient
     /// <summary>Throws <see cref="MyPayGaException"/> (Configuration) when the account is not usable.</summary>
     public MyPayGaClient(IHttpClientFactory httpClientFactory, MyPayGaAccount account,
         ILogger<MyPayGaClient>? logger = null, MyPayGaResilienceOptions? resilience = null)
-        : this(CreateFrom(httpClientFactory), account, logger, resilience)
+        : this(new HttpClientSource(httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory))).Get, account, logger, resilience)
     {
     }
 
@@ -57,12 +57,6 @@ public sealed partial class MyPayGaClient : IMyPayGaClient
         _maxResponseBytes = _resilience.EffectiveMaxResponseBytes;
         // A safety net for a client built without the resilience handler; with it, its total timeout fires first.
         _budget = (_resilience.TotalTimeout > account.Timeout ? _resilience.TotalTimeout : account.Timeout) + TimeSpan.FromSeconds(5);
-    }
-
-    private static Func<HttpClient> CreateFrom(IHttpClientFactory factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return () => factory.CreateClient(MyPayGaClientFactory.HttpClientName);
     }
 
     public MyPayGaAccount Account { get; }
