@@ -19,4 +19,7 @@ internal sealed class MyPayGaRequestMessage(Endpoint endpoint, Uri uri, TimeSpan
 
     /// <summary>Attempts made so far (written by the handler).</summary>
     public int Attempts { get; set; }
+
+    /// <summary>When the call's total budget ends, in <see cref="TimeProvider.GetTimestamp"/> ticks (written by the handler).</summary>
+    public long Deadline { get; set; }
 }
