@@ -30,6 +30,10 @@ public sealed partial class MyPayGaClient : IMyPayGaClient
     private readonly int _maxResponseBytes;
     private readonly TimeSpan _budget;
 
+    // Set once a response came back through the resilience handler (its body already buffered): from then on its
+    // total timeout bounds every call, and the client's own safety net (a timer per call) is not needed.
+    private volatile bool _handlerSeen;
+
     /// <summary>Throws <see cref="MyPayGaException"/> (Configuration) when the account is not usable.</summary>
     public MyPayGaClient(IHttpClientFactory httpClientFactory, MyPayGaAccount account,
         ILogger<MyPayGaClient>? logger = null, MyPayGaResilienceOptions? resilience = null)
@@ -180,10 +184,19 @@ public sealed partial class MyPayGaClient : IMyPayGaClient
         int? httpStatus = null;
         string? providerStatus = null;
         HttpResponseMessage? response = null;
-        var budget = new CancellationTokenSource(_budget, _resilience.TimeProvider);
-        var link = cancellationToken.CanBeCanceled
-            ? cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), budget)
-            : default;
+        CancellationTokenSource? budget = null;
+        var link = default(CancellationTokenRegistration);
+        var token = cancellationToken;
+        if (!_handlerSeen)
+        {
+            budget = new CancellationTokenSource(_budget, _resilience.TimeProvider);
+            token = budget.Token;
+            if (cancellationToken.CanBeCanceled)
+            {
+                link = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), budget);
+            }
+        }
+
         try
         {
             if (_logger.IsEnabled(LogLevel.Debug))
@@ -194,12 +207,16 @@ public sealed partial class MyPayGaClient : IMyPayGaClient
             BufferedBody body;
             try
             {
-                response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, budget.Token).ConfigureAwait(false);
+                response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 httpStatus = (int)response.StatusCode;
-                if (response.Content is not BufferedBody buffered)
+                if (response.Content is BufferedBody buffered)
+                {
+                    _handlerSeen = true;
+                }
+                else
                 {
                     // Without the resilience handler: read (and cap) the body here.
-                    buffered = await BufferedBody.ReadAsync(response.Content, _maxResponseBytes, budget.Token).ConfigureAwait(false);
+                    buffered = await BufferedBody.ReadAsync(response.Content, _maxResponseBytes, token).ConfigureAwait(false);
                     response.Content = buffered;
                 }
 
@@ -267,7 +284,7 @@ public sealed partial class MyPayGaClient : IMyPayGaClient
         finally
         {
             link.Dispose();
-            budget.Dispose();
+            budget?.Dispose();
             response?.Dispose();
             request.Dispose();
         }

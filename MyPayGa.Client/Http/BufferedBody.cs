@@ -1,12 +1,16 @@
 using System.Buffers;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace MyPayGa.Client.Http;
 
 /// <summary>
 /// A response body read into a pooled buffer, at most a cap of bytes. Reading stops at the cap: a longer body is
 /// kept cut there with <see cref="Truncated"/> set, and its connection is dropped rather than drained. The buffer goes
-/// back to the pool when the content (or the response holding it) is disposed.
+/// back to the pool when the content (or the response holding it) is disposed. A response's Content-Type is kept in
+/// <see cref="ContentType"/> only, not copied into <see cref="HttpContent.Headers"/> (a header collection per call):
+/// only the client reads it, the resilience handler being the outermost handler of the named client. A request body
+/// (<see cref="ForRequest"/>) carries its Content-Type header.
 /// </summary>
 internal sealed class BufferedBody : HttpContent
 {
@@ -14,13 +18,13 @@ internal sealed class BufferedBody : HttpContent
     private byte[]? _buffer;
     private readonly int _length;
 
-    private BufferedBody(byte[]? buffer, int length, bool truncated, string? contentType)
+    private BufferedBody(byte[]? buffer, int length, bool truncated, string? contentType, bool withHeader = false)
     {
         _buffer = buffer;
         _length = length;
         Truncated = truncated;
         ContentType = contentType;
-        if (contentType is not null)
+        if (withHeader && contentType is not null)
         {
             Headers.TryAddWithoutValidation("Content-Type", contentType);
         }
@@ -37,9 +41,10 @@ internal sealed class BufferedBody : HttpContent
     public static BufferedBody Empty(string? contentType = null) => new(null, 0, false, contentType);
 
     /// <summary>A request body over a buffer rented from <see cref="ArrayPool{T}.Shared"/>, which it now owns.</summary>
-    public static BufferedBody ForRequest(byte[] rented, int length, string contentType) => new(rented, length, false, contentType);
+    public static BufferedBody ForRequest(byte[] rented, int length, string contentType) => new(rented, length, false, contentType, withHeader: true);
 
     /// <summary>Reads <paramref name="content"/> (null: no body) up to <paramref name="maxBytes"/>, then disposes it.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<BufferedBody> ReadAsync(HttpContent? content, int maxBytes, CancellationToken cancellationToken)
     {
         if (content is null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text;
 using System.Text.Json;
 
@@ -39,7 +40,7 @@ internal sealed class FieldNames
     /// </summary>
     public int Next(ref Utf8JsonReader reader, ref ulong seen)
     {
-        var index = Match(ref reader);
+        var index = Match(ref reader, seen);
         if (index >= 0)
         {
             var bit = 1UL << index;
@@ -55,7 +56,7 @@ internal sealed class FieldNames
         return index;
     }
 
-    private int Match(ref Utf8JsonReader reader)
+    private int Match(ref Utf8JsonReader reader, ulong seen)
     {
         if (reader.ValueIsEscaped || reader.HasValueSequence)
         {
@@ -72,7 +73,15 @@ internal sealed class FieldNames
             return -1;
         }
 
+        // MyPayGa writes the fields in the documented order, which is the order of the names here: the first field not
+        // seen yet, spelled exactly, is the usual match.
         var span = reader.ValueSpan;
+        var next = BitOperations.TrailingZeroCount(~seen);
+        if (next < _utf8.Length && span.SequenceEqual(_utf8[next]))
+        {
+            return next;
+        }
+
         for (var i = 0; i < _utf8.Length; i++)
         {
             if (span.Length == _utf8[i].Length && Ascii.EqualsIgnoreCase(span, _utf8[i]))

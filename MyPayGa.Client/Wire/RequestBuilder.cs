@@ -172,14 +172,16 @@ internal static class RequestBuilder
             var text = value.AsSpan();
             while (!text.IsEmpty)
             {
-                var c = text[0];
-                if (IsUnreserved(c))
+                var run = text.IndexOfAnyExcept(Unreserved);
+                if (run != 0)
                 {
-                    Append(c);
-                    text = text[1..];
+                    var plain = run < 0 ? text : text[..run];
+                    Append(plain);
+                    text = text[plain.Length..];
                     continue;
                 }
 
+                var c = text[0];
                 if (c == ' ' && spaceAsPlus)
                 {
                     Append('+');
@@ -244,8 +246,9 @@ internal static class RequestBuilder
             _chars = bigger;
         }
 
-        private static bool IsUnreserved(char c) =>
-            char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~';
+        /// <summary>RFC 3986 unreserved characters: written as they are.</summary>
+        private static readonly SearchValues<char> Unreserved =
+            SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~");
 
         private static char HexUpper(int nibble) => (char)(nibble < 10 ? '0' + nibble : 'A' + nibble - 10);
     }
