@@ -16,7 +16,8 @@
         sandbox          run the local MyPayGa sandbox on http://127.0.0.1:5099 (Ctrl+C stops it)
         check-reference  compare the reference surface with real nopCommerce 4.90 assemblies (-NopBin)
         logo             regenerate logo.png from tools/MyPayGa.LogoGenerator
-        bench            run the benchmarks (BenchmarkDotNet; they measure and report, they assert nothing)
+        bench            measure against baselines in the same run (sandbox on 127.0.0.1 started by the command) and print
+                         a table of ratios, also written to artifacts/bench/latest.md; asserts nothing about timing
         format           check formatting (dotnet format --verify-no-changes)
 
     Options:
@@ -26,6 +27,8 @@
         -Filter          dotnet test filter expression for 'test'
         -SkipBrowser     leave the browser tests out of 'test' (they need Debian's chromium)
         -Urls            listening address for 'sandbox' (default http://127.0.0.1:5099)
+        -Smoke           'bench' with tiny counts (a few seconds; CI runs it to keep the harness working)
+        -Micro           'bench' runs the BenchmarkDotNet micro-benchmarks (callback parser, phone numbers) instead
 #>
 [CmdletBinding()]
 param(
@@ -38,7 +41,9 @@ param(
     [string] $NopBin,
     [string] $Filter,
     [switch] $SkipBrowser,
-    [string] $Urls = 'http://127.0.0.1:5099'
+    [string] $Urls = 'http://127.0.0.1:5099',
+    [switch] $Smoke,
+    [switch] $Micro
 )
 
 Set-StrictMode -Version Latest
@@ -146,6 +151,17 @@ function Invoke-CheckReference {
     Invoke-Dotnet run --project (Join-Path $Root 'tools/MyPayGa.ReferenceChecker') -c $Configuration -- --reference $referenceOut --nop (Resolve-Path $NopBin).Path
 }
 
+function Invoke-Bench {
+    $project = Join-Path $Root 'tests/MyPayGa.Benchmarks'
+    if ($Micro) {
+        Invoke-Dotnet run --project $project -c Release -- --micro
+        return
+    }
+    $benchArgs = @('--out', (Join-Path $Artifacts 'bench/latest.md'))
+    if ($Smoke) { $benchArgs += '--smoke' }
+    Invoke-Dotnet run --project $project -c Release -- @benchArgs
+}
+
 switch ($Task) {
     'help' { Get-Help $PSCommandPath -Detailed | Out-String | Write-Host }
     'build' { Invoke-Build }
@@ -154,6 +170,6 @@ switch ($Task) {
     'sandbox' { Invoke-Dotnet run --project (Join-Path $Root 'tools/MyPayGa.Sandbox') -c $Configuration -- --urls $Urls }
     'check-reference' { Invoke-CheckReference }
     'logo' { Invoke-Dotnet run --project (Join-Path $Root 'tools/MyPayGa.LogoGenerator') -c $Configuration -- (Join-Path $Root 'logo.png') }
-    'bench' { Invoke-Dotnet run --project (Join-Path $Root 'tests/MyPayGa.Benchmarks') -c Release }
+    'bench' { Invoke-Bench }
     'format' { Invoke-Dotnet format $Solution --verify-no-changes }
 }

@@ -18,18 +18,26 @@ namespace MyPayGa.Client;
 /// <see cref="MyPayGaServiceCollectionExtensions.AddMyPayGaClient(Microsoft.Extensions.DependencyInjection.IServiceCollection)"/>).
 /// Usually created by <see cref="IMyPayGaClientFactory"/>.
 /// </summary>
-public sealed class MyPayGaClient : IMyPayGaClient
+public sealed partial class MyPayGaClient : IMyPayGaClient
 {
-    private const int MaxLoggedBodyChars = 4000;
+    private const int MaxLoggedBodyBytes = 4000;
 
     private readonly Func<HttpClient> _httpClient;
     private readonly ILogger _logger;
     private readonly MyPayGaResilienceOptions _resilience;
+    private readonly string _apiKey;
+    private readonly string _baseUrl;
+    private readonly int _maxResponseBytes;
+    private readonly TimeSpan _budget;
+
+    // Set once a response came back through the resilience handler (its body already buffered): from then on its
+    // total timeout bounds every call, and the client's own safety net (a timer per call) is not needed.
+    private volatile bool _handlerSeen;
 
     /// <summary>Throws <see cref="MyPayGaException"/> (Configuration) when the account is not usable.</summary>
     public MyPayGaClient(IHttpClientFactory httpClientFactory, MyPayGaAccount account,
         ILogger<MyPayGaClient>? logger = null, MyPayGaResilienceOptions? resilience = null)
-        : this(CreateFrom(httpClientFactory), account, logger, resilience)
+        : this(new HttpClientSource(httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory))).Get, account, logger, resilience)
     {
     }
 
@@ -48,39 +56,32 @@ public sealed class MyPayGaClient : IMyPayGaClient
         Account = account;
         _logger = logger ?? NullLogger.Instance;
         _resilience = resilience ?? new MyPayGaResilienceOptions();
-    }
-
-    private static Func<HttpClient> CreateFrom(IHttpClientFactory factory)
-    {
-        ArgumentNullException.ThrowIfNull(factory);
-        return () => factory.CreateClient(MyPayGaClientFactory.HttpClientName);
+        _apiKey = account.SecretKey.Trim();
+        _baseUrl = RequestBuilder.BasePrefix(account.ApiBaseUrl);
+        _maxResponseBytes = _resilience.EffectiveMaxResponseBytes;
+        // A safety net for a client built without the resilience handler; with it, its total timeout fires first.
+        _budget = (_resilience.TotalTimeout > account.Timeout ? _resilience.TotalTimeout : account.Timeout) + TimeSpan.FromSeconds(5);
     }
 
     public MyPayGaAccount Account { get; }
 
-    private string ApiKey => Account.SecretKey.Trim();
-
-    public async Task<GetHashResponse> GetHashAsync(GetHashRequest request, CancellationToken cancellationToken = default)
+    public Task<GetHashResponse> GetHashAsync(GetHashRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequirePositive(request.Amount, nameof(request.Amount));
-        var dto = await CallAsync<GetHashDto>(WireFormat.GetHash, null,
-            [request.Email, request.FirstName, request.LastName, request.UniqueId, Amount(request.Amount), request.Phone, request.Description],
-            d => d.Code, d => d.Message, isCommand: true,
-            d => string.IsNullOrWhiteSpace(d.PaymentToken) ? "status 200 without a payment_token" : null,
-            cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.GetHash, null,
+            [request.Email, request.FirstName, request.LastName, request.UniqueId, Amount(request.Amount), request.Phone, request.Description]),
+            ResponseShapes.GetHash, isCommand: true, cancellationToken);
     }
 
-    public async Task<MobilePaymentResponse> RequestMobilePaymentAsync(MobilePaymentRequest request, CancellationToken cancellationToken = default)
+    public Task<MobilePaymentResponse> RequestMobilePaymentAsync(MobilePaymentRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequirePositive(request.Amount, nameof(request.Amount));
         RequireText(request.PaymentToken, nameof(request.PaymentToken));
-        var dto = await CallAsync<MobilePaymentDto>(WireFormat.PaymentRequest, null,
-            [request.Email, request.FirstName, request.LastName, request.PaymentToken, Amount(request.Amount), request.ClientPhone, request.Description],
-            d => d.StatusRequest, d => d.Message, isCommand: true, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.PaymentRequest, null,
+            [request.Email, request.FirstName, request.LastName, request.PaymentToken, Amount(request.Amount), request.ClientPhone, request.Description]),
+            ResponseShapes.MobilePayment, isCommand: true, cancellationToken);
     }
 
     public CardFormPost DescribeCardForm(string paymentToken)
@@ -96,300 +97,305 @@ public sealed class MyPayGaClient : IMyPayGaClient
         return new CardFormPost(Account.CardFormUrl, fields);
     }
 
-    public async Task<PaymentDetailResponse> GetPaymentDetailAsync(string paymentToken, CancellationToken cancellationToken = default)
+    public Task<PaymentDetailResponse> GetPaymentDetailAsync(string paymentToken, CancellationToken cancellationToken = default)
     {
         RequireText(paymentToken, nameof(paymentToken));
-        var dto = await CallAsync<PaymentDetailDto>(WireFormat.PaymentDetail, null, [paymentToken],
-            d => d.Code, d => d.Message, isCommand: false, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.PaymentDetail, null, [paymentToken]), ResponseShapes.PaymentDetail, isCommand: false, cancellationToken);
     }
 
-    public async Task<ClientTransferResponse> SendClientTransferAsync(ClientTransferRequest request, CancellationToken cancellationToken = default)
+    public Task<ClientTransferResponse> SendClientTransferAsync(ClientTransferRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequirePositive(request.Amount, nameof(request.Amount));
-        var dto = await CallAsync<ClientTransferDto>(WireFormat.SendClientTransfer, null,
-            [Amount(request.Amount), request.ReceiverPhone, request.Country, request.ClientType],
-            d => d.StatusRequest, d => d.Message, isCommand: true, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.SendClientTransfer, null,
+            [Amount(request.Amount), request.ReceiverPhone, request.Country, request.ClientType]),
+            ResponseShapes.ClientTransfer, isCommand: true, cancellationToken);
     }
 
-    public async Task<ClientTransferStatusResponse> GetClientTransferAsync(string transferReference, CancellationToken cancellationToken = default)
+    public Task<ClientTransferStatusResponse> GetClientTransferAsync(string transferReference, CancellationToken cancellationToken = default)
     {
         RequireText(transferReference, nameof(transferReference));
-        var dto = await CallAsync<ClientTransferStatusDto>(WireFormat.GetClientTransfer, null, [transferReference],
-            d => d.Status, d => d.Message, isCommand: false, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.GetClientTransfer, null, [transferReference]), ResponseShapes.ClientTransferStatus,
+            isCommand: false, cancellationToken);
     }
 
-    public async Task<FeesResponse> GetFeesAsync(string operatorCode, string country = "GA", CancellationToken cancellationToken = default)
+    public Task<FeesResponse> GetFeesAsync(string operatorCode, string country = "GA", CancellationToken cancellationToken = default)
     {
         RequireText(operatorCode, nameof(operatorCode));
         RequireText(country, nameof(country));
-        var dto = await CallAsync<FeesResponseDto>(WireFormat.GetFees, null, [operatorCode, country],
-            d => d.StatusRequest, d => d.Message, isCommand: false, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.GetFees, null, [operatorCode, country]), ResponseShapes.Fees, isCommand: false, cancellationToken);
     }
 
-    public async Task<CreateRefundResponse> CreateRefundAsync(CreateRefundRequest request, CancellationToken cancellationToken = default)
+    public Task<CreateRefundResponse> CreateRefundAsync(CreateRefundRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequirePositive(request.Amount, nameof(request.Amount));
         RequireText(request.PaymentToken, nameof(request.PaymentToken));
-        var dto = await CallAsync<CreateRefundDto>(WireFormat.CreateRefund, null,
-            [request.PaymentToken, Amount(request.Amount), request.Description],
-            d => d.StatusRequest, d => d.Message, isCommand: true,
-            d => string.IsNullOrWhiteSpace(d.RefundId) ? "status 200 without a refundId" : null,
-            cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.CreateRefund, null, [request.PaymentToken, Amount(request.Amount), request.Description]),
+            ResponseShapes.CreateRefund, isCommand: true, cancellationToken);
     }
 
-    public async Task<SendRefundResponse> SendRefundAsync(string refundId, CancellationToken cancellationToken = default)
+    public Task<SendRefundResponse> SendRefundAsync(string refundId, CancellationToken cancellationToken = default)
     {
         RequireText(refundId, nameof(refundId));
-        var dto = await CallAsync<SendRefundDto>(WireFormat.SendRefund, null, [refundId],
-            d => d.RefundStatus, d => d.Message, isCommand: true, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.SendRefund, null, [refundId]), ResponseShapes.SendRefund, isCommand: true, cancellationToken);
     }
 
-    public async Task<RefundInfoResponse> GetRefundAsync(string refundId, CancellationToken cancellationToken = default)
+    public Task<RefundInfoResponse> GetRefundAsync(string refundId, CancellationToken cancellationToken = default)
     {
         RequireText(refundId, nameof(refundId));
-        var dto = await CallAsync<RefundInfoDto>(WireFormat.RefundInfo, null, [refundId],
-            d => d.StatusRequest, d => d.Message, isCommand: false, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.RefundInfo, null, [refundId]), ResponseShapes.RefundInfo, isCommand: false, cancellationToken);
     }
 
-    public async Task<PaymentLinkResponse> GenerateLinkAsync(GenerateLinkRequest request, CancellationToken cancellationToken = default)
+    public Task<PaymentLinkResponse> GenerateLinkAsync(GenerateLinkRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         RequirePositive(request.Amount, nameof(request.Amount));
-        var dto = await CallAsync<PaymentLinkDto>(WireFormat.GenerateLink, null,
-            [request.FirstName, request.LastName, request.Email, request.Phone, Amount(request.Amount), request.Description],
-            d => d.Code, d => d.Message, isCommand: true, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.GenerateLink, null,
+            [request.FirstName, request.LastName, request.Email, request.Phone, Amount(request.Amount), request.Description]),
+            ResponseShapes.PaymentLink, isCommand: true, cancellationToken);
     }
 
-    public async Task<PaymentLinkResponse> GetLinkAsync(string linkReference, CancellationToken cancellationToken = default)
+    public Task<PaymentLinkResponse> GetLinkAsync(string linkReference, CancellationToken cancellationToken = default)
     {
         RequireText(linkReference, nameof(linkReference));
-        var dto = await CallAsync<PaymentLinkDto>(WireFormat.GetLink, linkReference, [],
-            d => d.Code, d => d.Message, isCommand: false, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.GetLink, linkReference, []), ResponseShapes.PaymentLink, isCommand: false, cancellationToken);
     }
 
-    public async Task<CancelLinkResponse> CancelLinkAsync(string linkReference, CancellationToken cancellationToken = default)
+    public Task<CancelLinkResponse> CancelLinkAsync(string linkReference, CancellationToken cancellationToken = default)
     {
         RequireText(linkReference, nameof(linkReference));
-        var dto = await CallAsync<CancelLinkDto>(WireFormat.CancelLink, linkReference, [],
-            d => d.Code, d => d.Message, isCommand: true, null, cancellationToken).ConfigureAwait(false);
-        return ResponseMapper.Map(dto);
+        return SendAsync(Build(WireFormat.CancelLink, linkReference, []), ResponseShapes.CancelLink, isCommand: true, cancellationToken);
     }
+
+    private MyPayGaRequestMessage Build(Endpoint endpoint, string? pathReference, ReadOnlySpan<string> values) =>
+        RequestBuilder.Build(endpoint, _baseUrl, _apiKey, pathReference, values, Account.Timeout, _maxResponseBytes);
 
     /// <summary>
-    /// One call: build the request from the wire table, send it through the named client, read and parse the body,
+    /// One call: send the request through the named client, read the body (at most the cap), parse it in one pass,
     /// check the status of commands, log one line. Every failure becomes a <see cref="MyPayGaException"/>, except the
     /// caller's own cancellation (OperationCanceledException).
     /// </summary>
-    private async Task<TDto> CallAsync<TDto>(Endpoint endpoint, string? pathReference, string[] values,
-        Func<TDto, MyPayGaStatus> status, Func<TDto, string?> message, bool isCommand, Func<TDto, string?>? shapeProblem,
-        CancellationToken cancellationToken)
-        where TDto : class
+    private async Task<T> SendAsync<T>(MyPayGaRequestMessage request, ResponseShape<T> shape, bool isCommand, CancellationToken cancellationToken)
+        where T : class
     {
-        var call = new MyPayGaCall(endpoint, Account.Timeout);
-        var stopwatch = Stopwatch.StartNew();
+        var endpoint = request.Endpoint;
+        var started = Stopwatch.GetTimestamp();
         int? httpStatus = null;
         string? providerStatus = null;
+        HttpResponseMessage? response = null;
+        CancellationTokenSource? budget = null;
+        var link = default(CancellationTokenRegistration);
+        var token = cancellationToken;
+        if (!_handlerSeen)
+        {
+            budget = new CancellationTokenSource(_budget, _resilience.TimeProvider);
+            token = budget.Token;
+            if (cancellationToken.CanBeCanceled)
+            {
+                link = cancellationToken.UnsafeRegister(static state => ((CancellationTokenSource)state!).Cancel(), budget);
+            }
+        }
 
         try
         {
-            using var request = RequestBuilder.Build(endpoint, Account.ApiBaseUrl, ApiKey, pathReference, values);
-            request.Options.Set(MyPayGaCall.Key, call);
             if (_logger.IsEnabled(LogLevel.Debug))
             {
-                _logger.LogDebug("MyPayGa {Endpoint}: {Method} {Url}", endpoint.Name, request.Method.Method, KeyRedactor.Redact(request.RequestUri!.ToString()));
+                LogRequest(_logger, endpoint.Name, request.Method.Method, KeyRedactor.Redact(request.RequestUri!.ToString()));
             }
 
-            // A safety net for a client built without the resilience handler; with it, its total timeout fires first.
-            var budget = (_resilience.TotalTimeout > Account.Timeout ? _resilience.TotalTimeout : Account.Timeout) + TimeSpan.FromSeconds(5);
-            using var budgetCts = new CancellationTokenSource(budget, _resilience.TimeProvider);
-            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budgetCts.Token);
-
-            string body;
+            BufferedBody body;
             try
             {
-                using var response = await _httpClient().SendAsync(request, linked.Token).ConfigureAwait(false);
+                response = await _httpClient().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, token).ConfigureAwait(false);
                 httpStatus = (int)response.StatusCode;
-                body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
-
-                if (!response.IsSuccessStatusCode)
+                if (response.Content is BufferedBody buffered)
                 {
-                    throw HttpError(endpoint, response.StatusCode, response.ReasonPhrase, body, call);
+                    _handlerSeen = true;
                 }
+                else
+                {
+                    // Without the resilience handler: read (and cap) the body here.
+                    buffered = await BufferedBody.ReadAsync(response.Content, _maxResponseBytes, token).ConfigureAwait(false);
+                    response.Content = buffered;
+                }
+
+                body = buffered;
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException or TimeoutRejectedException
-                                       && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                throw Translate(ex, endpoint, call, httpStatus);
+                throw Translate(ex, request, httpStatus);
             }
 
             if (_logger.IsEnabled(LogLevel.Trace))
             {
-                _logger.LogTrace("MyPayGa {Endpoint}: body {Body}", endpoint.Name, KeyRedactor.Redact(Truncate(body)));
+                var bytes = body.Bytes.Span;
+                LogBody(_logger, endpoint.Name, KeyRedactor.Redact(BodyText.Excerpt(bytes.Length > MaxLoggedBodyBytes ? bytes[..MaxLoggedBodyBytes] : bytes,
+                    body.ContentType, body.Truncated || bytes.Length > MaxLoggedBodyBytes)));
             }
 
-            var dto = Parse<TDto>(endpoint, body, httpStatus, call);
-            var statusValue = status(dto);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw HttpError(request, response.StatusCode, response.ReasonPhrase, body);
+            }
+
+            var result = Parse(shape, body, httpStatus.Value, request);
+            var statusValue = shape.Status(result);
             providerStatus = statusValue.Raw;
 
             if (isCommand)
             {
                 if (statusValue.Raw is null)
                 {
-                    throw Error(call, MyPayGaErrorKind.InvalidResponse, endpoint.Name,
+                    throw Error(request, MyPayGaErrorKind.InvalidResponse,
                         $"MyPayGa answered {endpoint.Name} without a status; the outcome is unknown.",
-                        httpStatus, null, message(dto), body);
+                        httpStatus, null, shape.Message(result), Excerpt(body));
                 }
 
                 if (!statusValue.IsSuccess)
                 {
-                    var providerMessage = message(dto);
-                    throw Error(call, MyPayGaErrorKind.Rejected, endpoint.Name,
-                        $"MyPayGa refused {endpoint.Name}: status {statusValue.Raw}" + (string.IsNullOrWhiteSpace(providerMessage) ? "." : $", \"{providerMessage}\"."),
-                        httpStatus, statusValue.Raw, providerMessage, body);
+                    var providerMessage = shape.Message(result);
+                    throw Error(request, MyPayGaErrorKind.Rejected,
+                        $"MyPayGa refused {endpoint.Name}: status {statusValue.Raw}" + (string.IsNullOrWhiteSpace(providerMessage) ? "." : $", \"{MyPayGaException.Cut(providerMessage, 200)}\"."),
+                        httpStatus, statusValue.Raw, providerMessage, Excerpt(body));
                 }
 
-                if (shapeProblem?.Invoke(dto) is { } problem)
+                if (shape.Problem(result) is { } problem)
                 {
-                    throw Error(call, MyPayGaErrorKind.InvalidResponse, endpoint.Name,
-                        $"MyPayGa answered {endpoint.Name} with {problem}.", httpStatus, statusValue.Raw, message(dto), body);
+                    throw Error(request, MyPayGaErrorKind.InvalidResponse,
+                        $"MyPayGa answered {endpoint.Name} with {problem}.", httpStatus, statusValue.Raw, shape.Message(result), Excerpt(body));
                 }
             }
 
-            _logger.LogInformation(
-                "MyPayGa {Endpoint}: HTTP {HttpStatus}, status {ProviderStatus}, {ElapsedMs} ms, attempt {Attempts}",
-                endpoint.Name, httpStatus, providerStatus ?? "(none)", stopwatch.ElapsedMilliseconds, call.Attempts);
-            return dto;
+            LogCall(_logger, endpoint.Name, httpStatus, providerStatus ?? "(none)", ElapsedMs(started), request.Attempts);
+            return result;
         }
         catch (MyPayGaException ex)
         {
-            _logger.LogWarning(
-                "MyPayGa {Endpoint} failed ({ErrorKind}): HTTP {HttpStatus}, status {ProviderStatus}, {ElapsedMs} ms, attempt {Attempts}: {Error}",
-                endpoint.Name, ex.Kind, ex.HttpStatus ?? httpStatus, ex.ProviderStatus ?? providerStatus ?? "(none)",
-                stopwatch.ElapsedMilliseconds, call.Attempts, ex.Message);
+            LogFailure(_logger, endpoint.Name, ex.Kind, ex.HttpStatus ?? httpStatus, ex.ProviderStatus ?? providerStatus ?? "(none)",
+                ElapsedMs(started), request.Attempts, ex.Message);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            _logger.LogInformation(
-                "MyPayGa {Endpoint}: cancelled by the caller after {ElapsedMs} ms, attempt {Attempts}",
-                endpoint.Name, stopwatch.ElapsedMilliseconds, call.Attempts);
+            LogCancelled(_logger, endpoint.Name, ElapsedMs(started), request.Attempts);
             throw;
+        }
+        finally
+        {
+            link.Dispose();
+            budget?.Dispose();
+            response?.Dispose();
+            request.Dispose();
         }
     }
 
-    private MyPayGaException Translate(Exception ex, Endpoint endpoint, MyPayGaCall call, int? httpStatus)
+    private MyPayGaException Translate(Exception ex, MyPayGaRequestMessage request, int? httpStatus)
     {
         var host = Account.ApiBaseUrl.Authority;
+        var name = request.Endpoint.Name;
         return ex switch
         {
-            TimeoutRejectedException or OperationCanceledException => Error(call, MyPayGaErrorKind.Timeout, endpoint.Name,
-                $"MyPayGa ({host}) did not answer {endpoint.Name} in time ({Seconds(Account.Timeout)} s per attempt, {call.Attempts} attempt(s)); the request may or may not have been processed.",
+            MyPayGaException already => already,
+            TimeoutRejectedException or OperationCanceledException => Error(request, MyPayGaErrorKind.Timeout,
+                $"MyPayGa ({host}) did not answer {name} in time ({Seconds(Account.Timeout)} s per attempt, {request.Attempts} attempt(s)); the request may or may not have been processed.",
                 httpStatus, innerException: ex),
-            _ when FailureClassifier.IsConnectFailure(ex) => Error(call, MyPayGaErrorKind.ConnectionFailed, endpoint.Name,
-                $"Could not connect to MyPayGa ({host}) for {endpoint.Name} after {call.Attempts} attempt(s): {Reason(ex)}. Nothing was sent.",
+            _ when FailureClassifier.IsConnectFailure(ex) => Error(request, MyPayGaErrorKind.ConnectionFailed,
+                $"Could not connect to MyPayGa ({host}) for {name} after {request.Attempts} attempt(s): {Reason(ex)}. Nothing was sent.",
                 innerException: ex),
-            _ => Error(call, MyPayGaErrorKind.ConnectionLost, endpoint.Name,
-                $"The connection to MyPayGa ({host}) broke during {endpoint.Name} after the request was sent: {Reason(ex)}. The outcome is unknown.",
+            HttpRequestException or IOException => Error(request, MyPayGaErrorKind.ConnectionLost,
+                $"The connection to MyPayGa ({host}) broke during {name} after the request was sent: {Reason(ex)}. The outcome is unknown.",
+                httpStatus, innerException: ex),
+            _ => Error(request, MyPayGaErrorKind.ConnectionLost,
+                $"The call to MyPayGa ({host}) for {name} failed unexpectedly ({ex.GetType().Name}: {Reason(ex)}); the request may have been sent. The outcome is unknown.",
                 httpStatus, innerException: ex),
         };
     }
 
-    private MyPayGaException HttpError(Endpoint endpoint, HttpStatusCode statusCode, string? reasonPhrase, string body, MyPayGaCall call)
+    private MyPayGaException HttpError(MyPayGaRequestMessage request, HttpStatusCode statusCode, string? reasonPhrase, BufferedBody body)
     {
         var code = (int)statusCode;
-        var (providerStatus, providerMessage) = BestEffortStatus(body);
+        var name = request.Endpoint.Name;
+        var (providerStatus, providerMessage) = BodyText.BestEffortStatus(body.Bytes.Span, body.ContentType, body.Truncated);
         var text = statusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-            ? $"MyPayGa refused the API key for {endpoint.Name} (HTTP {code}): check the secret key and that it belongs to the {(Account.Environment == MyPayGaEnvironment.Production ? "production" : "test")} environment."
-            : $"MyPayGa answered {endpoint.Name} with HTTP {code} {reasonPhrase}".TrimEnd() + ".";
-        return Error(call, MyPayGaErrorKind.HttpError, endpoint.Name, text, code, providerStatus, providerMessage, body);
+            ? $"MyPayGa refused the API key for {name} (HTTP {code}): check the secret key and that it belongs to the {(Account.Environment == MyPayGaEnvironment.Production ? "production" : "test")} environment."
+            : $"MyPayGa answered {name} with HTTP {code} {MyPayGaException.Cut(reasonPhrase ?? "", 80)}".TrimEnd() + ".";
+        return Error(request, MyPayGaErrorKind.HttpError, text, code, providerStatus, providerMessage, Excerpt(body));
     }
 
-    private static TDto Parse<TDto>(Endpoint endpoint, string body, int? httpStatus, MyPayGaCall call)
-        where TDto : class
+    private T Parse<T>(ResponseShape<T> shape, BufferedBody body, int httpStatus, MyPayGaRequestMessage request)
+        where T : class
     {
-        var trimmed = body.AsSpan().TrimStart();
-        string? problem = null;
-        if (trimmed.IsEmpty)
-        {
-            problem = "an empty body";
-        }
-        else if (trimmed[0] == '<')
-        {
-            problem = "an HTML page instead of JSON (an error page or a proxy?)";
-        }
-        else if (trimmed[0] != '{')
-        {
-            problem = "a body that is not a JSON object";
-        }
-
-        if (problem is null)
-        {
-            try
-            {
-                var dto = JsonSerializer.Deserialize<TDto>(body, MyPayGaJson.Options);
-                if (dto is not null)
-                {
-                    return dto;
-                }
-
-                problem = "a null body";
-            }
-            catch (JsonException ex)
-            {
-                problem = "a body that is not valid JSON (" + ex.Message + ")";
-            }
-        }
-
-        throw Error(call, MyPayGaErrorKind.InvalidResponse, endpoint.Name,
-            $"MyPayGa answered {endpoint.Name} with {problem}; nothing is assumed.", httpStatus, rawBody: body);
-    }
-
-    private static MyPayGaException Error(MyPayGaCall call, MyPayGaErrorKind kind, string endpoint, string message,
-        int? httpStatus = null, string? providerStatus = null, string? providerMessage = null, string? rawBody = null,
-        Exception? innerException = null) =>
-        new(kind, endpoint, message, httpStatus, providerStatus, providerMessage, rawBody, innerException) { Attempts = call.Attempts };
-
-    private static (string? Status, string? Message) BestEffortStatus(string body)
-    {
+        string? problem;
+        byte[]? rented = null;
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 16 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            if (body.Truncated)
             {
-                return (null, null);
+                problem = $"a body over {_maxResponseBytes / 1024} KiB (MyPayGa answers are a few KB), not read";
             }
-
-            string? Read(params string[] names)
+            else if (!BodyText.TryGetUtf8(body.Bytes, body.ContentType, out var utf8, out rented, out problem))
             {
-                foreach (var name in names)
+                // problem says why
+            }
+            else
+            {
+                var text = utf8.Span.TrimStart(" \t\r\n"u8);
+                if (text.IsEmpty)
                 {
-                    if (document.RootElement.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-                    {
-                        return value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
-                    }
+                    problem = "an empty body";
                 }
+                else if (text[0] == (byte)'<')
+                {
+                    problem = "an HTML page instead of JSON (an error page or a proxy?)";
+                }
+                else if (text[0] != (byte)'{')
+                {
+                    problem = "a body that is not a JSON object";
+                }
+                else
+                {
+                    var reader = new Utf8JsonReader(text, WireJson.ReaderOptions);
+                    reader.Read();
+                    var result = shape.Read(ref reader);
+                    if (reader.Read())
+                    {
+                        throw new JsonException("content after the JSON object");
+                    }
 
-                return null;
+                    return result;
+                }
             }
-
-            return (Read("statusRequest", "code", "status", "RefundStatus"), Read("message"));
         }
-        catch (JsonException)
+        catch (JsonException ex)
         {
-            return (null, null);
+            problem = "a body that is not valid JSON (" + ex.Message + ")";
         }
+        catch (WireFormatException ex)
+        {
+            problem = ex.Message;
+        }
+        finally
+        {
+            BodyText.Return(rented);
+        }
+
+        throw Error(request, MyPayGaErrorKind.InvalidResponse,
+            $"MyPayGa answered {request.Endpoint.Name} with {problem}; nothing is assumed.", httpStatus, rawBody: Excerpt(body));
     }
+
+    private static string Excerpt(BufferedBody body) => BodyText.Excerpt(body.Bytes.Span, body.ContentType, body.Truncated);
+
+    private static MyPayGaException Error(MyPayGaRequestMessage request, MyPayGaErrorKind kind, string message,
+        int? httpStatus = null, string? providerStatus = null, string? providerMessage = null, string? rawBody = null,
+        Exception? innerException = null) =>
+        new(kind, request.Endpoint.Name, message, httpStatus, providerStatus, providerMessage, rawBody, innerException)
+        {
+            Attempts = request.Attempts,
+            OutcomeUnknown = request.Endpoint.MovesMoney
+                ? MyPayGaException.MoneyOutcomeUnknown(kind, httpStatus, providerStatus)
+                : MyPayGaException.DefaultOutcomeUnknown(kind, httpStatus),
+        };
 
     private static string Reason(Exception ex)
     {
@@ -402,12 +408,11 @@ public sealed class MyPayGaClient : IMyPayGaClient
         return ReferenceEquals(innermost, ex) ? ex.Message : $"{ex.Message} ({innermost.Message})";
     }
 
+    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
     private static string Amount(long amount) => amount.ToString(CultureInfo.InvariantCulture);
 
     private static string Seconds(TimeSpan t) => t.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-
-    private static string Truncate(string body) =>
-        body.Length <= MaxLoggedBodyChars ? body : body[..MaxLoggedBodyChars] + "…";
 
     private static void RequirePositive(long amount, string name)
     {
@@ -424,4 +429,20 @@ public sealed class MyPayGaClient : IMyPayGaClient
             throw new ArgumentException($"{name} is required.", name);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "MyPayGa {Endpoint}: {Method} {Url}")]
+    private static partial void LogRequest(ILogger logger, string endpoint, string method, string url);
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "MyPayGa {Endpoint}: body {Body}")]
+    private static partial void LogBody(ILogger logger, string endpoint, string body);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MyPayGa {Endpoint}: HTTP {HttpStatus}, status {ProviderStatus}, {ElapsedMs} ms, attempt {Attempts}")]
+    private static partial void LogCall(ILogger logger, string endpoint, int? httpStatus, string providerStatus, long elapsedMs, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "MyPayGa {Endpoint} failed ({ErrorKind}): HTTP {HttpStatus}, status {ProviderStatus}, {ElapsedMs} ms, attempt {Attempts}: {Error}")]
+    private static partial void LogFailure(ILogger logger, string endpoint, MyPayGaErrorKind errorKind, int? httpStatus, string providerStatus,
+        long elapsedMs, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "MyPayGa {Endpoint}: cancelled by the caller after {ElapsedMs} ms, attempt {Attempts}")]
+    private static partial void LogCancelled(ILogger logger, string endpoint, long elapsedMs, int attempts);
 }

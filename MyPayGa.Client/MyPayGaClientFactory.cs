@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using MyPayGa.Client.Http;
 
 namespace MyPayGa.Client;
 
@@ -10,14 +11,16 @@ public sealed class MyPayGaClientFactory : IMyPayGaClientFactory
     /// <summary>The name of the HttpClient registered by <c>AddMyPayGaClient()</c>.</summary>
     public const string HttpClientName = "MyPayGa";
 
-    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly HttpClientSource _httpClients;
     private readonly ILoggerFactory _loggerFactory;
     private readonly MyPayGaResilienceOptions _resilience;
 
     public MyPayGaClientFactory(IHttpClientFactory httpClientFactory, ILoggerFactory? loggerFactory = null,
         IOptions<MyPayGaResilienceOptions>? resilience = null)
     {
-        _httpClientFactory = httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory));
+        // One source for every client this factory creates: a host that creates a client per operation (the plugin)
+        // still reuses the HttpClient.
+        _httpClients = new HttpClientSource(httpClientFactory ?? throw new ArgumentNullException(nameof(httpClientFactory)));
         _loggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
         _resilience = resilience?.Value ?? new MyPayGaResilienceOptions();
     }
@@ -26,6 +29,6 @@ public sealed class MyPayGaClientFactory : IMyPayGaClientFactory
     public IMyPayGaClient Create(MyPayGaAccount account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return new MyPayGaClient(_httpClientFactory, account, _loggerFactory.CreateLogger<MyPayGaClient>(), _resilience);
+        return new MyPayGaClient(_httpClients.Get, account, _loggerFactory.CreateLogger<MyPayGaClient>(), _resilience);
     }
 }

@@ -16,6 +16,9 @@ public static class MyPayGaCallbackParser
 {
     public const int MaxBodyBytes = 64 * 1024;
     public const int MaxReferenceLength = 128;
+
+    /// <summary>Characters of any text a hint returns (then "…"): nothing read from a request reaches a log unbounded.</summary>
+    public const int MaxValueLength = 200;
     private const int MaxFields = 200;
 
     public static readonly IReadOnlyList<string> TokenNames = ["payment_token", "paymentToken", "token", "payment_ref", "ref"];
@@ -51,6 +54,12 @@ public static class MyPayGaCallbackParser
             return CallbackParseResult.Reject("The query string is over 64 KiB.");
         }
 
+        // A string handed in by a direct caller may hold half a surrogate pair (a web server's decoding never makes one).
+        if (HasLoneSurrogate(body) || HasLoneSurrogate(query) || HasLoneSurrogate(request.ContentType) || HeadersHaveLoneSurrogate(request.Headers))
+        {
+            return CallbackParseResult.Reject("The request holds text that is not valid Unicode (a lone surrogate).");
+        }
+
         if (string.IsNullOrWhiteSpace(body) && string.IsNullOrWhiteSpace(query.TrimStart('?')))
         {
             return CallbackParseResult.Reject("Empty request: no query string and no body.");
@@ -67,9 +76,9 @@ public static class MyPayGaCallbackParser
             return CallbackParseResult.Reject(bodyProblem);
         }
 
-        if (fields.Conflict is { } conflict)
+        if (fields.Problem is { } ambiguity)
         {
-            return CallbackParseResult.Reject($"The field '{Safe(conflict)}' came twice with different values.");
+            return CallbackParseResult.Reject(ambiguity);
         }
 
         if (fields.Count > MaxFields)
@@ -121,16 +130,17 @@ public static class MyPayGaCallbackParser
             signature = SignatureCheck.Valid;
         }
 
+        // The signature covered the values as received; what is returned is cut to MaxValueLength.
         return CallbackParseResult.Accept(new CallbackHint
         {
             PaymentToken = token,
             MerchantReference = merchantReference,
-            ClaimedStatus = new MyPayGaStatus(string.IsNullOrWhiteSpace(status) ? null : status.Trim()),
-            ClaimedMessage = message,
+            ClaimedStatus = new MyPayGaStatus(string.IsNullOrWhiteSpace(status) ? null : Cap(status.Trim())),
+            ClaimedMessage = CapOrNull(message),
             ClaimedAmount = ParseAmount(amount),
-            ClaimedCurrency = fields.First(CurrencyNames),
-            PaymentMethod = paymentMethod,
-            ClientPhone = phone,
+            ClaimedCurrency = CapOrNull(fields.First(CurrencyNames)),
+            PaymentMethod = CapOrNull(paymentMethod),
+            ClientPhone = CapOrNull(phone),
             Signature = signature,
             Fields = fields.ToRedactedDictionary(),
         });
@@ -203,7 +213,12 @@ public static class MyPayGaCallbackParser
     }
 
     private static decimal? ParseAmount(string? amount) =>
-        decimal.TryParse(amount?.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+        amount is { Length: <= 100 } && decimal.TryParse(amount.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>At most <see cref="MaxValueLength"/> characters, then "…" (never half a surrogate pair).</summary>
+    private static string Cap(string text) => MyPayGaException.Cut(text, MaxValueLength);
+
+    private static string? CapOrNull(string? text) => text is null ? null : Cap(text);
 
     /// <summary>A name from the request, shortened and stripped of control characters before it is echoed.</summary>
     private static string Safe(string? text)
@@ -213,32 +228,111 @@ public static class MyPayGaCallbackParser
             return "(none)";
         }
 
-        var cleaned = new string(text.Where(c => !char.IsControl(c)).Take(40).ToArray());
-        return KeyRedactor.Redact(cleaned);
+        var cleaned = new StringBuilder(Math.Min(text.Length, 40));
+        for (var i = 0; i < text.Length && cleaned.Length < 40; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                if (cleaned.Length < 39)
+                {
+                    cleaned.Append(c).Append(text[i + 1]);
+                }
+
+                i++;
+            }
+            else if (char.IsSurrogate(c))
+            {
+                cleaned.Append('\uFFFD');
+            }
+            else if (!char.IsControl(c))
+            {
+                cleaned.Append(c);
+            }
+        }
+
+        return KeyRedactor.Redact(cleaned.ToString());
     }
 
-    /// <summary>The fields found, case-insensitive by name; a repeated field must repeat the same value.</summary>
+    /// <summary>True when the text has half a surrogate pair: not Unicode text, refused whoever hands it in.</summary>
+    private static bool HasLoneSurrogate(string? text)
+    {
+        if (text is null)
+        {
+            return false;
+        }
+
+        var span = text.AsSpan();
+        var i = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        while (i >= 0)
+        {
+            if (!char.IsHighSurrogate(span[i]) || i + 1 >= span.Length || !char.IsLowSurrogate(span[i + 1]))
+            {
+                return true;
+            }
+
+            i += 2;
+            var next = span[i..].IndexOfAnyInRange('\uD800', '\uDFFF');
+            i = next < 0 ? -1 : i + next;
+        }
+
+        return false;
+    }
+
+    private static bool HeadersHaveLoneSurrogate(IReadOnlyDictionary<string, string>? headers)
+    {
+        if (headers is null)
+        {
+            return false;
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (HasLoneSurrogate(name) || HasLoneSurrogate(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The fields found, case-insensitive by name. Ambiguity is refused: a name twice in one source (the query string,
+    /// a form, one JSON object), whatever the values; a name given different values by two sources (query and body);
+    /// a field the parser reads given a different value by a nested object than at the top. (A nested object never
+    /// overrides the top level, and the same value at two levels is fine: paiement-detail writes merchand_ref so.)
+    /// </summary>
     private sealed class FieldSet
     {
+        private static readonly HashSet<string> KnownNames = new(
+            TokenNames.Concat(MerchantReferenceNames).Concat(StatusNames).Concat(AmountNames).Concat(MessageNames)
+                .Concat(MethodNames).Concat(PhoneNames).Concat(CurrencyNames).Concat(HashNames),
+            StringComparer.OrdinalIgnoreCase);
+
         private readonly Dictionary<string, string> _values = new(StringComparer.OrdinalIgnoreCase);
         private readonly List<string> _order = [];
 
-        public string? Conflict { get; private set; }
+        /// <summary>Why the fields are ambiguous, when they are.</summary>
+        public string? Problem { get; private set; }
 
         public int Count => _values.Count;
 
-        public void Add(string name, string value, bool overwrite = true)
+        /// <summary>A source or object in which each name may appear once.</summary>
+        public static HashSet<string> NewScope() => new(StringComparer.OrdinalIgnoreCase);
+
+        public void Add(HashSet<string> scope, string name, string value, bool nested = false)
         {
-            if (name.Length == 0)
+            if (Problem is not null || name.Length == 0 || !Seen(scope, name))
             {
                 return;
             }
 
             if (_values.TryGetValue(name, out var existing))
             {
-                if (!string.Equals(existing, value, StringComparison.Ordinal) && overwrite)
+                if (!string.Equals(existing, value, StringComparison.Ordinal) && (!nested || KnownNames.Contains(name)))
                 {
-                    Conflict ??= name;
+                    Problem = $"The field '{Safe(name)}' came twice with different values.";
                 }
 
                 return;
@@ -246,6 +340,19 @@ public static class MyPayGaCallbackParser
 
             _values[name] = value;
             _order.Add(name);
+        }
+
+        /// <summary>Records a name in its source or object; false (and the problem set) when it was there already.</summary>
+        public bool Seen(HashSet<string> scope, string name)
+        {
+            if (scope.Add(name))
+            {
+                return true;
+            }
+
+            scope.TryGetValue(name, out var first);
+            Problem ??= $"The field '{Safe(first)}' came twice.";
+            return false;
         }
 
         public string? First(IEnumerable<string> names)
@@ -261,13 +368,14 @@ public static class MyPayGaCallbackParser
             return null;
         }
 
+        /// <summary>Every field, names as received, keys redacted, names and values cut to <see cref="MaxValueLength"/>.</summary>
         public IReadOnlyDictionary<string, string> ToRedactedDictionary()
         {
             var result = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (var name in _order)
             {
                 var value = _values[name];
-                result[name] = name.Equals("apikey", StringComparison.OrdinalIgnoreCase) ? KeyRedactor.Mask : KeyRedactor.Redact(value);
+                result[Cap(name)] = name.Equals("apikey", StringComparison.OrdinalIgnoreCase) ? KeyRedactor.Mask : Cap(KeyRedactor.Redact(value));
             }
 
             return result;
@@ -284,6 +392,7 @@ public static class MyPayGaCallbackParser
                 return true;
             }
 
+            var scope = FieldSet.NewScope();
             foreach (var pair in text.Split('&'))
             {
                 if (pair.Length == 0)
@@ -294,7 +403,7 @@ public static class MyPayGaCallbackParser
                 var equals = pair.IndexOf('=');
                 var name = Decode(equals < 0 ? pair : pair[..equals]).Trim();
                 var value = equals < 0 ? "" : Decode(pair[(equals + 1)..]);
-                fields.Add(name, value);
+                fields.Add(scope, name, value);
             }
 
             return true;
@@ -305,12 +414,28 @@ public static class MyPayGaCallbackParser
 
     private static class JsonReader
     {
+        private static readonly JsonDocumentOptions DocumentOptions = new()
+        {
+            AllowTrailingCommas = true,
+            MaxDepth = 16,
+            CommentHandling = JsonCommentHandling.Skip,
+        };
+
+        private static readonly JsonReaderOptions ReaderOptions = new()
+        {
+            AllowTrailingCommas = true,
+            MaxDepth = 16,
+            CommentHandling = JsonCommentHandling.Skip,
+        };
+
         public static string? Read(string body, FieldSet fields)
         {
+            // The body is valid UTF-16 (checked first), so its UTF-8 form is exact.
+            var utf8 = Encoding.UTF8.GetBytes(body);
             JsonDocument document;
             try
             {
-                document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 16, CommentHandling = JsonCommentHandling.Skip });
+                document = JsonDocument.Parse(utf8, DocumentOptions);
             }
             catch (JsonException)
             {
@@ -319,26 +444,71 @@ public static class MyPayGaCallbackParser
 
             using (document)
             {
-                var root = document.RootElement;
-                if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 1)
+                if (!EscapesAreText(utf8))
                 {
-                    root = root[0];
+                    return "The JSON body holds an escape that is not valid Unicode text (a lone surrogate).";
                 }
 
-                if (root.ValueKind != JsonValueKind.Object)
+                try
                 {
-                    return "The JSON body is not an object.";
+                    return ReadFields(document.RootElement, fields);
                 }
-
-                // Top-level scalars first, then one level of nesting (data, payment, ...), which never overrides them.
-                var nested = new List<(string Name, JsonElement Element)>();
-                foreach (var property in root.EnumerateObject())
+                catch (InvalidOperationException)
                 {
-                    if (Scalar(property.Value) is { } value)
+                    // Not expected after the checks above; still an answer, never an exception.
+                    return "The JSON body holds text that is not valid Unicode.";
+                }
+            }
+        }
+
+        /// <summary>Every escaped name and string, at any depth, decodes to valid text (no lone surrogate).</summary>
+        private static bool EscapesAreText(byte[] utf8)
+        {
+            var reader = new Utf8JsonReader(utf8, ReaderOptions);
+            try
+            {
+                while (reader.Read())
+                {
+                    if (reader.TokenType is JsonTokenType.PropertyName or JsonTokenType.String && reader.ValueIsEscaped)
                     {
-                        fields.Add(property.Name, value);
+                        _ = reader.GetString();
                     }
-                    else if (property.Value.ValueKind == JsonValueKind.Object)
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
+            }
+
+            return true;
+        }
+
+        private static string? ReadFields(JsonElement root, FieldSet fields)
+        {
+            if (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() == 1)
+            {
+                root = root[0];
+            }
+
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return "The JSON body is not an object.";
+            }
+
+            // Top-level scalars first, then one level of nesting (data, payment, ...), which never overrides them.
+            var nested = new List<(string Name, JsonElement Element)>();
+            var scope = FieldSet.NewScope();
+            foreach (var property in root.EnumerateObject())
+            {
+                if (Scalar(property.Value) is { } value)
+                {
+                    fields.Add(scope, property.Name, value);
+                }
+                else
+                {
+                    // Objects and arrays count as fields of this object too: "data" twice is as ambiguous as "amount" twice.
+                    fields.Seen(scope, property.Name);
+                    if (property.Value.ValueKind == JsonValueKind.Object)
                     {
                         nested.Add((property.Name, property.Value));
                     }
@@ -348,21 +518,26 @@ public static class MyPayGaCallbackParser
                         nested.Add((property.Name, property.Value[0]));
                     }
                 }
+            }
 
-                // Known container names first (in their listed order), so "data" wins over an unrelated object.
-                foreach (var (_, element) in nested.OrderBy(n => Rank(n.Name)))
+            // Known container names first (in their listed order), so "data" wins over an unrelated object.
+            foreach (var (_, element) in nested.OrderBy(n => Rank(n.Name)))
+            {
+                var inner = FieldSet.NewScope();
+                foreach (var property in element.EnumerateObject())
                 {
-                    foreach (var property in element.EnumerateObject())
+                    if (Scalar(property.Value) is { } value)
                     {
-                        if (Scalar(property.Value) is { } value)
-                        {
-                            fields.Add(property.Name, value, overwrite: false);
-                        }
+                        fields.Add(inner, property.Name, value, nested: true);
+                    }
+                    else
+                    {
+                        fields.Seen(inner, property.Name);
                     }
                 }
-
-                return null;
             }
+
+            return null;
         }
 
         private static int Rank(string name)
@@ -398,6 +573,7 @@ public static class MyPayGaCallbackParser
                 return "The multipart body does not contain its boundary.";
             }
 
+            var scope = FieldSet.NewScope();
             foreach (var rawPart in parts.Skip(1))
             {
                 if (rawPart.StartsWith("--", StringComparison.Ordinal))
@@ -439,7 +615,7 @@ public static class MyPayGaCallbackParser
 
                 if (Parameter(disposition, "name") is { } name)
                 {
-                    fields.Add(name, value);
+                    fields.Add(scope, name, value);
                 }
             }
 

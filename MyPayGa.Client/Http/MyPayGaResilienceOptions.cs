@@ -1,11 +1,14 @@
 namespace MyPayGa.Client;
 
 /// <summary>
-/// Retry and timeout settings shared by every MyPayGa call (the per-attempt timeout is per account:
+/// Retry, timeout and size settings shared by every MyPayGa call (the per-attempt timeout is per account:
 /// <see cref="MyPayGaAccount.Timeout"/>). Configure with <c>services.Configure&lt;MyPayGaResilienceOptions&gt;(...)</c>.
 /// </summary>
 public sealed class MyPayGaResilienceOptions
 {
+    /// <summary>The default <see cref="MaxResponseBytes"/>: 256 KiB. MyPayGa's answers are a few KB.</summary>
+    public const int DefaultMaxResponseBytes = 256 * 1024;
+
     /// <summary>Retries after the first attempt (reads on transient failures, any call when nothing left). 0 disables.</summary>
     public int MaxRetries { get; set; } = 2;
 
@@ -23,4 +26,13 @@ public sealed class MyPayGaResilienceOptions
 
     /// <summary>Clock of the delays and timeouts (a fake one in tests).</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// Most bytes of a response body read (default 256 KiB; values under 1 KiB count as 1 KiB). Reading stops there:
+    /// a longer 2xx answer is an <see cref="MyPayGaErrorKind.InvalidResponse"/> (outcome unknown), a longer error page
+    /// keeps its HTTP error and an excerpt.
+    /// </summary>
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    internal int EffectiveMaxResponseBytes => Math.Max(MaxResponseBytes, 1024);
 }

@@ -69,9 +69,18 @@ public sealed record PaymentDetailResponse
     public IReadOnlyList<PaymentDetail> Payments { get; init; } = [];
 
     /// <summary>The entry for a token (MyPayGa returns a list); null when MyPayGa does not know the payment.</summary>
-    public PaymentDetail? Find(string paymentToken) =>
-        Payments.FirstOrDefault(p => string.Equals(p.PaymentToken, paymentToken, StringComparison.Ordinal))
-        ?? (Payments.Count == 1 ? Payments[0] : null);
+    public PaymentDetail? Find(string paymentToken)
+    {
+        for (var i = 0; i < Payments.Count; i++)
+        {
+            if (string.Equals(Payments[i].PaymentToken, paymentToken, StringComparison.Ordinal))
+            {
+                return Payments[i];
+            }
+        }
+
+        return Payments.Count == 1 ? Payments[0] : null;
+    }
 }
 
 public sealed record PaymentDetail

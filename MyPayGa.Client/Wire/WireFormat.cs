@@ -23,7 +23,9 @@ internal enum RetryClass
 /// <summary>
 /// One endpoint's wire format. <see cref="Parameters"/> lists the parameter names in the order they are sent;
 /// <see cref="ApiKey"/> marks where the key goes. The client passes the other values in the same order.
-/// A path may hold <c>{ref}</c>, replaced by the escaped reference.
+/// A path may hold <c>{ref}</c>, replaced by the escaped reference. <see cref="MovesMoney"/>: once such a request may
+/// have reached MyPayGa, every failure is reported with <see cref="MyPayGaException.OutcomeUnknown"/> (read the status
+/// before trying again); only a failure that proves nothing happened is not.
 /// </summary>
 internal sealed record Endpoint(
     string Name,
@@ -31,6 +33,7 @@ internal sealed record Endpoint(
     string Path,
     ParameterEncoding Encoding,
     RetryClass Retry,
+    bool MovesMoney,
     params string[] Parameters)
 {
     public const string ApiKey = "apikey";
@@ -42,8 +45,8 @@ internal sealed record Endpoint(
 }
 
 /// <summary>
-/// THE wire format of every MyPayGa endpoint (API.md). A correction of a method, path, encoding, parameter name
-/// or retry rule is one line here. gethash and payment-request use a form body as MyPayGa's primary (PHP) examples
+/// THE wire format of every MyPayGa endpoint (API.md). A correction of a method, path, encoding, parameter name,
+/// retry rule or money flag is one line here. gethash and payment-request use a form body as MyPayGa's primary (PHP) examples
 /// do; every other endpoint uses the query string exactly as documented. apikey is the secret key everywhere except
 /// the card form (public key).
 /// </summary>
@@ -51,20 +54,22 @@ internal static class WireFormat
 {
     private static readonly HttpMethod Get = HttpMethod.Get;
     private static readonly HttpMethod Post = HttpMethod.Post;
+    private const bool Money = true;
+    private const bool NoMoney = false;
 
-    public static readonly Endpoint GetHash = new(MyPayGaEndpoints.GetHash, Post, "payment/gethash", ParameterEncoding.Form, RetryClass.OnlyIfNotSent, "email", "firstname", "lastname", "uniqueID", "amount", "phone", "description", "apikey");
-    public static readonly Endpoint PaymentRequest = new(MyPayGaEndpoints.PaymentRequest, Post, "mpayment/payment-request", ParameterEncoding.Form, RetryClass.OnlyIfNotSent, "email", "firstname", "lastname", "payment_token", "amount", "client_phone", "description", "apikey");
-    public static readonly Endpoint CardForm = new(MyPayGaEndpoints.CardForm, Post, "(account card form URL)", ParameterEncoding.Form, RetryClass.NotCalled, "payment_token", "apikey");
-    public static readonly Endpoint PaymentDetail = new(MyPayGaEndpoints.PaymentDetail, Get, "payment/paiement-detail", ParameterEncoding.Query, RetryClass.Read, "payment_ref", "apikey");
-    public static readonly Endpoint SendClientTransfer = new(MyPayGaEndpoints.SendClientTransfer, Post, "mpayment/sendClientTransfert", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, "amount", "receiver_phone", "country", "apikey", "type_clt");
-    public static readonly Endpoint GetClientTransfer = new(MyPayGaEndpoints.GetClientTransfer, Get, "mpayment/getClientTransfert", ParameterEncoding.Query, RetryClass.Read, "trans_ref", "apikey");
-    public static readonly Endpoint GetFees = new(MyPayGaEndpoints.GetFees, Get, "mpayment/getFees", ParameterEncoding.Query, RetryClass.Read, "apikey", "ope", "country");
-    public static readonly Endpoint CreateRefund = new(MyPayGaEndpoints.CreateRefund, Post, "refund/create", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, "apikey", "payment_token", "amount", "description");
-    public static readonly Endpoint SendRefund = new(MyPayGaEndpoints.SendRefund, Post, "refund/send", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, "apikey", "refund_id");
-    public static readonly Endpoint RefundInfo = new(MyPayGaEndpoints.RefundInfo, Get, "refund/infos", ParameterEncoding.Query, RetryClass.Read, "apikey", "refId");
-    public static readonly Endpoint GenerateLink = new(MyPayGaEndpoints.GenerateLink, Post, "payment/generateLink", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, "firstname", "lastname", "email", "phone", "amount", "description", "apikey");
-    public static readonly Endpoint GetLink = new(MyPayGaEndpoints.GetLink, Post, "payment/getLink/{ref}", ParameterEncoding.Query, RetryClass.Read, "apikey");
-    public static readonly Endpoint CancelLink = new(MyPayGaEndpoints.CancelLink, Get, "payment/linkCancel/{ref}", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, "apikey");
+    public static readonly Endpoint GetHash = new(MyPayGaEndpoints.GetHash, Post, "payment/gethash", ParameterEncoding.Form, RetryClass.OnlyIfNotSent, NoMoney, "email", "firstname", "lastname", "uniqueID", "amount", "phone", "description", "apikey");
+    public static readonly Endpoint PaymentRequest = new(MyPayGaEndpoints.PaymentRequest, Post, "mpayment/payment-request", ParameterEncoding.Form, RetryClass.OnlyIfNotSent, Money, "email", "firstname", "lastname", "payment_token", "amount", "client_phone", "description", "apikey");
+    public static readonly Endpoint CardForm = new(MyPayGaEndpoints.CardForm, Post, "(account card form URL)", ParameterEncoding.Form, RetryClass.NotCalled, NoMoney, "payment_token", "apikey");
+    public static readonly Endpoint PaymentDetail = new(MyPayGaEndpoints.PaymentDetail, Get, "payment/paiement-detail", ParameterEncoding.Query, RetryClass.Read, NoMoney, "payment_ref", "apikey");
+    public static readonly Endpoint SendClientTransfer = new(MyPayGaEndpoints.SendClientTransfer, Post, "mpayment/sendClientTransfert", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, Money, "amount", "receiver_phone", "country", "apikey", "type_clt");
+    public static readonly Endpoint GetClientTransfer = new(MyPayGaEndpoints.GetClientTransfer, Get, "mpayment/getClientTransfert", ParameterEncoding.Query, RetryClass.Read, NoMoney, "trans_ref", "apikey");
+    public static readonly Endpoint GetFees = new(MyPayGaEndpoints.GetFees, Get, "mpayment/getFees", ParameterEncoding.Query, RetryClass.Read, NoMoney, "apikey", "ope", "country");
+    public static readonly Endpoint CreateRefund = new(MyPayGaEndpoints.CreateRefund, Post, "refund/create", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, Money, "apikey", "payment_token", "amount", "description");
+    public static readonly Endpoint SendRefund = new(MyPayGaEndpoints.SendRefund, Post, "refund/send", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, Money, "apikey", "refund_id");
+    public static readonly Endpoint RefundInfo = new(MyPayGaEndpoints.RefundInfo, Get, "refund/infos", ParameterEncoding.Query, RetryClass.Read, NoMoney, "apikey", "refId");
+    public static readonly Endpoint GenerateLink = new(MyPayGaEndpoints.GenerateLink, Post, "payment/generateLink", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, NoMoney, "firstname", "lastname", "email", "phone", "amount", "description", "apikey");
+    public static readonly Endpoint GetLink = new(MyPayGaEndpoints.GetLink, Post, "payment/getLink/{ref}", ParameterEncoding.Query, RetryClass.Read, NoMoney, "apikey");
+    public static readonly Endpoint CancelLink = new(MyPayGaEndpoints.CancelLink, Get, "payment/linkCancel/{ref}", ParameterEncoding.Query, RetryClass.OnlyIfNotSent, NoMoney, "apikey");
 
     /// <summary>All rows, in the numbering of API.md.</summary>
     public static IReadOnlyList<Endpoint> All { get; } =

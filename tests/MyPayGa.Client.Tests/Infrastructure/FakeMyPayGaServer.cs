@@ -24,10 +24,16 @@ public sealed record RecordedRequest(
     public string? FormValue(string name) => Form.FirstOrDefault(p => p.Key == name).Value;
 }
 
-/// <summary>What the fake server answers: a status and a body, maybe late, maybe by cutting the connection.</summary>
+/// <summary>
+/// What the fake server answers: a status and a body, maybe late, maybe by cutting the connection.
+/// <see cref="Bytes"/> replaces <see cref="Body"/> when set (bytes that are not UTF-8, or too many to keep as text);
+/// <see cref="CutAfter"/> sends that many body bytes of a longer declared Content-Length, then cuts the connection.
+/// </summary>
 public sealed record Reply(int Status = 200, string Body = "", string ContentType = "application/json; charset=utf-8",
-    TimeSpan Delay = default, bool Abort = false)
+    TimeSpan Delay = default, bool Abort = false, byte[]? Bytes = null, int? CutAfter = null)
 {
+    public static Reply Raw(byte[] bytes, string contentType = "application/json") => new(200, "", contentType, Bytes: bytes);
+
     public static Reply Json(string body) => new(200, body);
 
     public static Reply Http(int status, string body = "") => new(status, body);
@@ -146,7 +152,18 @@ public sealed class FakeMyPayGaServer : IAsyncDisposable
 
         context.Response.StatusCode = reply.Status;
         context.Response.ContentType = reply.ContentType;
-        await context.Response.WriteAsync(reply.Body, context.RequestAborted);
+        var bytes = reply.Bytes ?? System.Text.Encoding.UTF8.GetBytes(reply.Body);
+        if (reply.CutAfter is { } cut)
+        {
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, Math.Min(cut, bytes.Length)), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await Task.Delay(50, context.RequestAborted);
+            context.Abort();
+            return;
+        }
+
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
     /// <summary>name=value pairs in order, decoded as a form/query string is.</summary>

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MyPayGa.Client.Phones;
 
-namespace MyPayGa.Benchmarks;
+namespace MyPayGa.Benchmarks.Micro;
 
 /// <summary>Phone normalisation runs on every payment-info post.</summary>
 [MemoryDiagnoser]

@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using MyPayGa.Client.Callbacks;
 
-namespace MyPayGa.Benchmarks;
+namespace MyPayGa.Benchmarks.Micro;
 
 /// <summary>What one callback costs to parse (and verify) before the order is even looked up.</summary>
 [MemoryDiagnoser]
