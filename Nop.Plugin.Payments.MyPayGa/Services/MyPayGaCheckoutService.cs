@@ -121,7 +121,9 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         {
             if (held is null)
                 return await RefuseAsync(StartRefusal.AlreadyStarting, ServiceKeys.StartAlreadyInProgress);
-            result = await StartGuardedAsync(order, channel, validPhone, settings, cancellationToken);
+            // Not the request's token from here on: a shopper closing the tab must not leave a reserved attempt
+            // half-started, nor lose the answer of a push that may already be on its way to the phone.
+            result = await StartGuardedAsync(order, channel, validPhone, settings, CancellationToken.None);
         }
 
         _statusCache.Invalidate(order.Id);
