@@ -25,6 +25,11 @@ public class NopStartup : INopStartup
         services.AddScoped<IMyPayGaCallbackHandler, MyPayGaCallbackHandler>();
         // One cache for the whole application: it is what makes the pending page's polling cheap.
         services.AddSingleton<IPaymentStatusCache, PaymentStatusCache>();
+
+        // Encrypted keys and the plugin's texts for every language.
+        services.AddScoped<IMyPayGaKeyProtector, MyPayGaKeyProtector>();
+        services.AddScoped<IMyPayGaSecretMigration, MyPayGaSecretMigration>();
+        services.AddScoped<IMyPayGaLocaleInstaller, MyPayGaLocaleInstaller>();
     }
 
     public void Configure(IApplicationBuilder application)

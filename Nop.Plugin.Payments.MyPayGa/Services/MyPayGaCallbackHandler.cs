@@ -94,7 +94,8 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
         var secrets = new List<string>();
         foreach (var storeId in new[] { store?.Id ?? 0, 0 }.Distinct())
         {
-            var secret = (await _settingService.LoadSettingAsync<MyPayGaSettings>(storeId)).CallbackSecret?.Trim();
+            // Decrypted by the account provider (the setting is stored encrypted since 4.90.2).
+            var secret = (await _accountProvider.GetAccountAsync(storeId)).CallbackSecret?.Trim();
             if (!string.IsNullOrEmpty(secret) && !secrets.Contains(secret, StringComparer.Ordinal))
                 secrets.Add(secret);
         }
