@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MyPayGa.Client;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.MyPayGa.Factories;
 using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
@@ -26,10 +27,15 @@ public class NopStartup : INopStartup
         // One cache for the whole application: it is what makes the pending page's polling cheap.
         services.AddSingleton<IPaymentStatusCache, PaymentStatusCache>();
 
-        // Encrypted keys and the plugin's texts for every language.
+        // Store owner's tools: encrypted keys, configuration page, test connection, warnings, languages.
+        // (EventConsumer is found and registered by nopCommerce itself, as every IConsumer<T>.)
         services.AddScoped<IMyPayGaKeyProtector, MyPayGaKeyProtector>();
         services.AddScoped<IMyPayGaSecretMigration, MyPayGaSecretMigration>();
         services.AddScoped<IMyPayGaLocaleInstaller, MyPayGaLocaleInstaller>();
+        services.AddScoped<IMyPayGaConnectionTester, MyPayGaConnectionTester>();
+        services.AddScoped<IMyPayGaWarningService, MyPayGaWarningService>();
+        services.AddScoped<IMyPayGaConfigurationService, MyPayGaConfigurationService>();
+        services.AddScoped<IMyPayGaConfigurationModelFactory, MyPayGaConfigurationModelFactory>();
     }
 
     public void Configure(IApplicationBuilder application)

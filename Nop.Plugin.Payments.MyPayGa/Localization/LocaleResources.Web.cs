@@ -385,8 +385,8 @@ public static partial class LocaleResources
             "How long the “confirm on your phone” page may reuse the last status read from MyPayGa (fewer calls to MyPayGa).",
             "Durée pendant laquelle la page « confirmez sur votre téléphone » peut réutiliser le dernier statut lu auprès de MyPayGa (moins d'appels à MyPayGa).");
         Field(WebKeys.FieldPendingPaymentExpiryMinutes, "Unpaid order expiry (minutes)", "Expiration des commandes impayées (minutes)",
-            "Unpaid MyPayGa orders older than this are checked one last time by the scheduled task, then expired.",
-            "Les commandes MyPayGa impayées plus anciennes sont vérifiées une dernière fois par la tâche planifiée, puis expirées.");
+            "Unpaid MyPayGa orders older than this are checked one last time by the scheduled task, then cancelled. 0 = never cancel them automatically; otherwise at least 10 minutes.",
+            "Les commandes MyPayGa impayées plus anciennes sont vérifiées une dernière fois par la tâche planifiée, puis annulées. 0 = ne jamais les annuler automatiquement ; sinon au moins 10 minutes.");
         Field(WebKeys.FieldAdditionalFee, "Additional fee", "Frais supplémentaires",
             "Fee added to the order when MyPayGa is chosen, in the primary store currency.",
             "Frais ajoutés à la commande lorsque MyPayGa est choisi, dans la devise principale de la boutique.");

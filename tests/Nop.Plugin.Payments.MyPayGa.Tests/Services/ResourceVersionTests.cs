@@ -17,7 +17,7 @@ public class ResourceVersionTests
     private static readonly Dictionary<string, string> Shipped = new()
     {
         ["4.90.1"] = "62e9d05c3d93bc60",
-        ["4.90.2"] = "0c4ffce93ac98d30",
+        ["4.90.2"] = "5c70c8b3057ae251",
     };
 
     [Test]

@@ -39,6 +39,7 @@ public sealed class RouteProviderTests
     public static IEnumerable<TestCaseData> ExpectedRoutes()
     {
         yield return new TestCaseData(MyPayGaDefaults.Routes.Configure, "Admin/MyPayGa/Configure", "MyPayGaConfiguration", "Configure", new[] { "GET", "POST" });
+        yield return new TestCaseData(MyPayGaDefaults.Routes.TestConnection, "Admin/MyPayGa/TestConnection", "MyPayGaConfiguration", "TestConnection", new[] { "POST" });
         yield return new TestCaseData(MyPayGaDefaults.Routes.Callback, "mypayga/callback", "MyPayGaCallback", "Handle", new[] { "GET", "POST" });
         yield return new TestCaseData(MyPayGaDefaults.Routes.Pending, "mypayga/pending/{orderGuid:guid}", "MyPayGaPublic", "Pending", new[] { "GET" });
         yield return new TestCaseData(MyPayGaDefaults.Routes.Status, "mypayga/status/{orderGuid:guid}", "MyPayGaPublic", "Status", new[] { "GET" });
