@@ -34,6 +34,7 @@ public static class MyPayGaDefaults
     public static class Routes
     {
         public const string Configure = "Plugin.Payments.MyPayGa.Configure";
+        public const string TestConnection = "Plugin.Payments.MyPayGa.TestConnection";
         public const string Callback = "Plugin.Payments.MyPayGa.Callback";
         public const string Pending = "Plugin.Payments.MyPayGa.Pending";
         public const string Status = "Plugin.Payments.MyPayGa.Status";

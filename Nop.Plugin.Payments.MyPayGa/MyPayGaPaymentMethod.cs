@@ -43,6 +43,8 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
     private readonly ILogger _logger;
     private readonly IScheduleTaskService _scheduleTaskService;
     private readonly IMyPayGaRefundService _refundService;
+    private readonly IMyPayGaLocaleInstaller _localeInstaller;
+    private readonly IMyPayGaSecretMigration _secretMigration;
 
     public MyPayGaPaymentMethod(IMyPayGaAccountProvider accountProvider,
         IXafAmountService xafAmountService,
@@ -60,7 +62,9 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         IWebHelper webHelper,
         ILogger logger,
         IScheduleTaskService scheduleTaskService,
-        IMyPayGaRefundService refundService)
+        IMyPayGaRefundService refundService,
+        IMyPayGaLocaleInstaller localeInstaller,
+        IMyPayGaSecretMigration secretMigration)
     {
         _accountProvider = accountProvider;
         _xafAmountService = xafAmountService;
@@ -79,6 +83,8 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         _logger = logger;
         _scheduleTaskService = scheduleTaskService;
         _refundService = refundService;
+        _localeInstaller = localeInstaller;
+        _secretMigration = secretMigration;
     }
 
     #region Checkout
@@ -367,11 +373,12 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
     public override async Task InstallAsync()
     {
         await _settingService.SaveSettingAsync(new MyPayGaSettings());
-        await AddResourcesAsync();
-        await AddReconciliationTaskAsync();
+        await _localeInstaller.AddToAllLanguagesAsync();
+        await ReconciliationTaskRegistration.EnsureAsync(_scheduleTaskService);
         await base.InstallAsync();
     }
 
+    /// <summary>Deletes every setting of the plugin, for all stores — the saved keys included — its texts and its task.</summary>
     public override async Task UninstallAsync()
     {
         await _settingService.DeleteSettingAsync<MyPayGaSettings>();
@@ -383,42 +390,14 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
 
     public override async Task UpdateAsync(string currentVersion, string targetVersion)
     {
-        // New keys are added and changed texts updated; the merchant's own edits of unchanged keys are overwritten too.
-        await AddResourcesAsync();
-        await AddReconciliationTaskAsync();
+        // Every language, one by one: new keys are added (also to languages created since the last update), changed
+        // texts updated; the merchant's own edits of the plugin's texts are overwritten too.
+        await _localeInstaller.AddToAllLanguagesAsync();
+        // Secrets saved in clear by versions before 4.90.2 are encrypted (all stores and per-store overrides).
+        await _secretMigration.ProtectClearSecretsAsync();
+        await ReconciliationTaskRegistration.EnsureAsync(_scheduleTaskService);
         await base.UpdateAsync(currentVersion, targetVersion);
     }
-
-    /// <summary>The scheduled task that settles orders whose callback never came (once, whatever the number of installs).</summary>
-    private async Task AddReconciliationTaskAsync()
-    {
-        if (await _scheduleTaskService.GetTaskByTypeAsync(PendingPaymentReconciliationTask.TaskType) is not null)
-            return;
-
-        await _scheduleTaskService.InsertTaskAsync(new Nop.Core.Domain.ScheduleTasks.ScheduleTask
-        {
-            Name = PendingPaymentReconciliationTask.TaskName,
-            Seconds = PendingPaymentReconciliationTask.PeriodSeconds,
-            Type = PendingPaymentReconciliationTask.TaskType,
-            Enabled = true,
-            StopOnError = false,
-            LastEnabledUtc = DateTime.UtcNow,
-        });
-    }
-
-    /// <summary>English for every language (also the fallback of languages without a translation), then French.</summary>
-    private async Task AddResourcesAsync()
-    {
-        await _localizationService.AddOrUpdateLocaleResourceAsync(ToDictionary(LocaleResources.English));
-        foreach (var language in await _languageService.GetAllLanguagesAsync(showHidden: true))
-        {
-            if (language.LanguageCulture?.StartsWith("fr", StringComparison.OrdinalIgnoreCase) == true)
-                await _localizationService.AddOrUpdateLocaleResourceAsync(ToDictionary(LocaleResources.French), language.Id);
-        }
-    }
-
-    private static Dictionary<string, string> ToDictionary(IReadOnlyDictionary<string, string> resources) =>
-        resources.ToDictionary(pair => pair.Key, pair => pair.Value);
 
     #endregion
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MyPayGa.Client;
 using Nop.Core.Infrastructure;
+using Nop.Plugin.Payments.MyPayGa.Factories;
 using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Web.Framework.Infrastructure.Extensions;
@@ -35,6 +36,16 @@ public class NopStartup : INopStartup
         services.AddScoped<IMyPayGaCallbackHandler, MyPayGaCallbackHandler>();
         // One cache for the whole application: it is what makes the pending page's polling cheap.
         services.AddSingleton<IPaymentStatusCache, PaymentStatusCache>();
+
+        // Store owner's tools: encrypted keys, configuration page, test connection, warnings, languages.
+        // (EventConsumer is found and registered by nopCommerce itself, as every IConsumer<T>.)
+        services.AddScoped<IMyPayGaKeyProtector, MyPayGaKeyProtector>();
+        services.AddScoped<IMyPayGaSecretMigration, MyPayGaSecretMigration>();
+        services.AddScoped<IMyPayGaLocaleInstaller, MyPayGaLocaleInstaller>();
+        services.AddScoped<IMyPayGaConnectionTester, MyPayGaConnectionTester>();
+        services.AddScoped<IMyPayGaWarningService, MyPayGaWarningService>();
+        services.AddScoped<IMyPayGaConfigurationService, MyPayGaConfigurationService>();
+        services.AddScoped<IMyPayGaConfigurationModelFactory, MyPayGaConfigurationModelFactory>();
     }
 
     public void Configure(IApplicationBuilder application)

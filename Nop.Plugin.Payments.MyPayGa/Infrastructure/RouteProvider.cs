@@ -21,6 +21,10 @@ public class RouteProvider : IRouteProvider
             pattern: "Admin/MyPayGa/Configure",
             defaults: new { controller = ConfigurationController, action = "Configure", area = AreaNames.ADMIN });
 
+        endpointRouteBuilder.MapControllerRoute(name: MyPayGaDefaults.Routes.TestConnection,
+            pattern: "Admin/MyPayGa/TestConnection",
+            defaults: new { controller = ConfigurationController, action = "TestConnection", area = AreaNames.ADMIN });
+
         endpointRouteBuilder.MapControllerRoute(name: MyPayGaDefaults.Routes.Callback,
             pattern: MyPayGaDefaults.Routes.CallbackPath,
             defaults: new { controller = CallbackController, action = "Handle" });

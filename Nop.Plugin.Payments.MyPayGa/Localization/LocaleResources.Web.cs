@@ -346,20 +346,20 @@ public static partial class LocaleResources
             "Test uses your test keys and moves no real money; Production uses your production keys.",
             "Le mode Test utilise vos clés de test et ne déplace pas d'argent réel ; le mode Production utilise vos clés de production.");
         Field(WebKeys.FieldTestSecretKey, "Test secret key", "Clé secrète de test",
-            "The stest_… key of your MyPayGa dashboard (test mode). Never shown again once saved.",
-            "La clé stest_… de votre tableau de bord MyPayGa (mode test). Elle n'est plus jamais affichée une fois enregistrée.");
+            "The stest_… key of your MyPayGa dashboard (test mode). Stored encrypted; never shown again once saved.",
+            "La clé stest_… de votre tableau de bord MyPayGa (mode test). Conservée chiffrée ; elle n'est plus jamais affichée une fois enregistrée.");
         Field(WebKeys.FieldTestPublicKey, "Test public key", "Clé publique de test",
             "The ptest_… key of your MyPayGa dashboard, sent by the shopper's browser to the card form.",
             "La clé ptest_… de votre tableau de bord MyPayGa, transmise par le navigateur du client au formulaire de carte.");
         Field(WebKeys.FieldProductionSecretKey, "Production secret key", "Clé secrète de production",
-            "The sprod_… key of your MyPayGa dashboard (production mode). Never shown again once saved.",
-            "La clé sprod_… de votre tableau de bord MyPayGa (mode production). Elle n'est plus jamais affichée une fois enregistrée.");
+            "The sprod_… key of your MyPayGa dashboard (production mode). Stored encrypted; never shown again once saved.",
+            "La clé sprod_… de votre tableau de bord MyPayGa (mode production). Conservée chiffrée ; elle n'est plus jamais affichée une fois enregistrée.");
         Field(WebKeys.FieldProductionPublicKey, "Production public key", "Clé publique de production",
             "The pprod_… key of your MyPayGa dashboard, sent by the shopper's browser to the card form.",
             "La clé pprod_… de votre tableau de bord MyPayGa, transmise par le navigateur du client au formulaire de carte.");
         Field(WebKeys.FieldCallbackSecret, "Callback signature secret", "Secret de signature des notifications",
-            "Optional. When MyPayGa signs its callbacks (hash field), the secret it uses. The status is always re-read from MyPayGa before an order changes.",
-            "Facultatif. Si MyPayGa signe ses notifications (champ hash), le secret utilisé. Le statut est toujours relu auprès de MyPayGa avant de modifier une commande.");
+            "Optional. When MyPayGa signs its callbacks (hash field), the secret it uses. Stored encrypted. The status is always re-read from MyPayGa before an order changes.",
+            "Facultatif. Si MyPayGa signe ses notifications (champ hash), le secret utilisé. Conservé chiffré. Le statut est toujours relu auprès de MyPayGa avant de modifier une commande.");
         Field(WebKeys.FieldApiBaseUrlOverride, "API address (override)", "Adresse de l'API (remplacement)",
             "Leave empty to use MyPayGa (https://api.mypayga.com/). To try the store with the local sandbox: http://127.0.0.1:5099/",
             "Laissez vide pour utiliser MyPayGa (https://api.mypayga.com/). Pour essayer la boutique avec le bac à sable local : http://127.0.0.1:5099/");
@@ -385,8 +385,8 @@ public static partial class LocaleResources
             "How long the “confirm on your phone” page may reuse the last status read from MyPayGa (fewer calls to MyPayGa).",
             "Durée pendant laquelle la page « confirmez sur votre téléphone » peut réutiliser le dernier statut lu auprès de MyPayGa (moins d'appels à MyPayGa).");
         Field(WebKeys.FieldPendingPaymentExpiryMinutes, "Unpaid order expiry (minutes)", "Expiration des commandes impayées (minutes)",
-            "Unpaid MyPayGa orders older than this are checked one last time by the scheduled task, then expired.",
-            "Les commandes MyPayGa impayées plus anciennes sont vérifiées une dernière fois par la tâche planifiée, puis expirées.");
+            "Unpaid MyPayGa orders older than this are checked one last time by the scheduled task, then cancelled. 0 = never cancel them automatically; otherwise at least 10 minutes.",
+            "Les commandes MyPayGa impayées plus anciennes sont vérifiées une dernière fois par la tâche planifiée, puis annulées. 0 = ne jamais les annuler automatiquement ; sinon au moins 10 minutes.");
         Field(WebKeys.FieldAdditionalFee, "Additional fee", "Frais supplémentaires",
             "Fee added to the order when MyPayGa is chosen, in the primary store currency.",
             "Frais ajoutés à la commande lorsque MyPayGa est choisi, dans la devise principale de la boutique.");

@@ -1,9 +1,10 @@
 namespace Nop.Plugin.Payments.MyPayGa.Localization;
 
 /// <summary>
-/// The plugin's locale resources, installed with the plugin: English for every language, then French for every
-/// language whose culture starts with "fr". Each part of the plugin contributes its keys in its own file through
-/// a partial method (LocaleResources.Services.cs, LocaleResources.Web.cs); a key may be declared only once.
+/// The plugin's locale resources: every language gets the French texts when its culture starts with "fr", the English
+/// ones otherwise — at install, at each update, and when a language is created (Services/LocaleInstaller.cs). Each part of the plugin contributes its keys in its own file through
+/// a partial method (LocaleResources.Services.cs, LocaleResources.Web.cs, LocaleResources.Admin.cs); a key may be
+/// declared only once.
 /// </summary>
 public static partial class LocaleResources
 {
@@ -25,6 +26,9 @@ public static partial class LocaleResources
     /// <summary>Keys of the payment ledger: refusals, double payments, refunds (LocaleResources.Ledger.cs).</summary>
     static partial void AddLedger(Dictionary<string, string> en, Dictionary<string, string> fr);
 
+    /// <summary>Keys of the store owner's tools: encrypted keys, test connection, warnings (LocaleResources.Admin.cs).</summary>
+    static partial void AddAdmin(Dictionary<string, string> en, Dictionary<string, string> fr);
+
     private static (IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>) Build()
     {
         // nopCommerce stores resource names in lower case, so two keys differing only by case would collide there.
@@ -33,6 +37,7 @@ public static partial class LocaleResources
         AddServices(en, fr);
         AddWeb(en, fr);
         AddLedger(en, fr);
+        AddAdmin(en, fr);
         return (en.AsReadOnly(), fr.AsReadOnly());
     }
 }

@@ -6,7 +6,8 @@ namespace Nop.Plugin.Payments.MyPayGa.Models;
 
 /// <summary>
 /// The admin configuration page. Secret fields (secret keys, callback secret) are write-only: the page never
-/// receives their value, only whether one is saved; an empty post keeps the saved value, "clear" removes it.
+/// receives their value, only whether one is saved (and whether it still decrypts); an empty post keeps the saved
+/// value, "clear" removes it.
 /// </summary>
 public record ConfigurationModel : BaseNopModel
 {
@@ -23,6 +24,8 @@ public record ConfigurationModel : BaseNopModel
     public string? TestSecretKey { get; set; }
     public bool TestSecretKey_OverrideForStore { get; set; }
     public bool TestSecretKeySaved { get; set; }
+    /// <summary>Saved, but it does not decrypt with the store's encryption key: it must be entered again.</summary>
+    public bool TestSecretKeyUnreadable { get; set; }
     public bool ClearTestSecretKey { get; set; }
 
     [NopResourceDisplayName(FieldPrefix + "TestPublicKey")]
@@ -33,6 +36,7 @@ public record ConfigurationModel : BaseNopModel
     public string? ProductionSecretKey { get; set; }
     public bool ProductionSecretKey_OverrideForStore { get; set; }
     public bool ProductionSecretKeySaved { get; set; }
+    public bool ProductionSecretKeyUnreadable { get; set; }
     public bool ClearProductionSecretKey { get; set; }
 
     [NopResourceDisplayName(FieldPrefix + "ProductionPublicKey")]
@@ -43,6 +47,7 @@ public record ConfigurationModel : BaseNopModel
     public string? CallbackSecret { get; set; }
     public bool CallbackSecret_OverrideForStore { get; set; }
     public bool CallbackSecretSaved { get; set; }
+    public bool CallbackSecretUnreadable { get; set; }
     public bool ClearCallbackSecret { get; set; }
 
     [NopResourceDisplayName(FieldPrefix + "ApiBaseUrlOverride")]
@@ -121,4 +126,23 @@ public record ConfigurationModel : BaseNopModel
 
     /// <summary>Account problems (missing keys, environment mismatch...), texts safe to show.</summary>
     public IList<string> AccountProblems { get; set; } = [];
+
+    /// <summary>What else stops the store from working with MyPayGa (store URL, scheduled task), texts safe to show.</summary>
+    public IList<string> Warnings { get; set; } = [];
+
+    /// <summary>The result of "Test connection", when it was just run.</summary>
+    public ConnectionTestModel? ConnectionTest { get; set; }
+}
+
+/// <summary>What the page shows after "Test connection" (no key).</summary>
+public record ConnectionTestModel : BaseNopModel
+{
+    public bool Success { get; set; }
+    public string Message { get; set; } = string.Empty;
+    public string Environment { get; set; } = string.Empty;
+    public string ApiBaseUrl { get; set; } = string.Empty;
+    /// <summary>"123 ms", or null when nothing was sent.</summary>
+    public string? Latency { get; set; }
+    /// <summary>The store whose settings were tested ("All stores" for the default ones).</summary>
+    public string Store { get; set; } = string.Empty;
 }

@@ -22,18 +22,21 @@ namespace Nop.Plugin.Payments.MyPayGa.Services;
 public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
 {
     private readonly ISettingService _settingService;
+    private readonly IMyPayGaKeyProtector _keyProtector;
     private readonly IStoreContext _storeContext;
     private readonly CallbackCoordinator _coordinator;
     private readonly IServiceScopeFactory _scopeFactory;
     private readonly ILogger _logger;
 
     public MyPayGaCallbackHandler(ISettingService settingService,
+        IMyPayGaKeyProtector keyProtector,
         IStoreContext storeContext,
         CallbackCoordinator coordinator,
         IServiceScopeFactory scopeFactory,
         ILogger logger)
     {
         _settingService = settingService;
+        _keyProtector = keyProtector;
         _storeContext = storeContext;
         _coordinator = coordinator;
         _scopeFactory = scopeFactory;
@@ -127,15 +130,20 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
     {
         var store = await _storeContext.GetCurrentStoreAsync();
         var secrets = new List<string>();
+        var unreadable = false;
         foreach (var storeId in new[] { store?.Id ?? 0, 0 }.Distinct())
         {
-            var secret = (await _settingService.LoadSettingAsync<MyPayGaSettings>(storeId)).CallbackSecret?.Trim();
+            // Stored encrypted since 4.90.2: the decrypted value signs, never the ciphertext.
+            var stored = _keyProtector.Read((await _settingService.LoadSettingAsync<MyPayGaSettings>(storeId)).CallbackSecret);
+            unreadable |= stored.State == StoredSecretState.Unreadable;
+            var secret = stored.IsUsable ? stored.Value?.Trim() : null;
             if (!string.IsNullOrEmpty(secret) && !secrets.Contains(secret, StringComparer.Ordinal))
                 secrets.Add(secret);
         }
 
+        // A secret that cannot be decrypted is still a secret the owner configured: unsigned callbacks stay refused.
         if (secrets.Count == 0)
-            return (MyPayGaCallbackParser.Parse(request, null), false);
+            return (MyPayGaCallbackParser.Parse(request, null), unreadable);
 
         CallbackParseResult? first = null;
         foreach (var secret in secrets)

@@ -16,6 +16,7 @@ public sealed class OwnReferenceTests
                          typeof(Nop.Core.BaseEntity).Assembly,
                          typeof(Nop.Services.Payments.IPaymentMethod).Assembly,
                          typeof(Nop.Web.Framework.Controllers.BasePaymentController).Assembly,
+                         typeof(Nop.Web.Areas.Admin.Models.Common.SystemWarningCreatedEvent).Assembly,
                      })
             {
                 File.Copy(assembly.Location, Path.Combine(folder, Path.GetFileName(assembly.Location)));
@@ -25,7 +26,7 @@ public sealed class OwnReferenceTests
 
             Assert.That(differences, Is.Empty);
             Assert.That(Directory.GetFiles(folder, "*.dll").Select(Path.GetFileName),
-                Is.EquivalentTo(new[] { "Nop.Core.dll", "Nop.Services.dll", "Nop.Web.Framework.dll" }));
+                Is.EquivalentTo(new[] { "Nop.Core.dll", "Nop.Services.dll", "Nop.Web.Framework.dll", "Nop.Web.dll" }));
         }
         finally
         {
@@ -41,6 +42,7 @@ public sealed class OwnReferenceTests
                      typeof(Nop.Core.BaseEntity).Assembly,
                      typeof(Nop.Services.Payments.IPaymentMethod).Assembly,
                      typeof(Nop.Web.Framework.Controllers.BasePaymentController).Assembly,
+                     typeof(Nop.Web.Areas.Admin.Models.Common.SystemWarningCreatedEvent).Assembly,
                  })
         {
             Assert.That(assembly.GetName().Version, Is.EqualTo(new Version(4, 90, 0, 0)), assembly.FullName);

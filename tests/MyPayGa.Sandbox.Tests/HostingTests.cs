@@ -29,7 +29,7 @@ public sealed class HostingTests : SandboxTestBase
     }
 
     [Test]
-    public async Task Home_page_lists_every_test_number_and_card_and_the_control_api_but_no_key()
+    public async Task Home_page_lists_the_test_keys_every_test_number_and_card_and_the_control_api()
     {
         var response = await Http.GetAsync("/");
         var html = await response.Content.ReadAsStringAsync();
@@ -45,7 +45,22 @@ public sealed class HostingTests : SandboxTestBase
             Assert.That(html, Does.Contain(card), card);
         }
         Assert.That(html, Does.Contain("/_sandbox/merchant").And.Contain("/_sandbox/faults").And.Contain("/_sandbox/events"));
-        Assert.That(html, Does.Not.Contain(SecretKey).And.Not.Contain(PublicKey));
+        // The documented default sandbox keys are what a store owner pastes: shown, with the two override addresses.
+        Assert.That(html, Does.Contain($"<code id=\"secret-key\">{SandboxOptions.DefaultSecretKey}</code>"));
+        Assert.That(html, Does.Contain($"<code id=\"public-key\">{SandboxOptions.DefaultPublicKey}</code>"));
+        Assert.That(html, Does.Contain($"<code>{Sandbox.BaseUrl}</code>").And.Contain($"<code>{Sandbox.BaseUrl}mpgga-form-cbpay</code>"));
+    }
+
+    [Test]
+    public async Task Keys_configured_otherwise_are_not_repeated_on_the_home_page()
+    {
+        await using var other = await SandboxServer.StartAsync(new SandboxOptions { SecretKey = "stest_custom_home_secret", PublicKey = "ptest_custom_home_public" });
+        using var http = new HttpClient { BaseAddress = other.BaseUrl };
+
+        var html = await http.GetStringAsync("/");
+
+        Assert.That(html, Does.Not.Contain("stest_custom_home_secret").And.Not.Contain("ptest_custom_home_public"));
+        Assert.That(html, Does.Contain("Sandbox:SecretKey"));
     }
 
     [Test]

@@ -27,6 +27,7 @@ using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
+using Nop.Services.Security;
 using Nop.Services.Stores;
 using Nop.Web.Framework.UI;
 using NopLogger = Nop.Services.Logging.ILogger;
@@ -213,6 +214,8 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddSingleton(Mock.Of<INotificationService>());
         // The payment method registers its scheduled task on install; not run by these flows.
         services.AddSingleton(Mock.Of<IScheduleTaskService>());
+        // The test store's keys are saved in clear (as versions before 4.90.2 did): nothing to decrypt.
+        services.AddSingleton(Mock.Of<IEncryptionService>());
 
         // The plugin's own registrations, exactly as nopCommerce runs them (the MyPayGa client included).
         new NopStartup().ConfigureServices(services, builder.Configuration);

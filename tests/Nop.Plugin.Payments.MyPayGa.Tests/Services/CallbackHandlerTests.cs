@@ -221,6 +221,25 @@ public sealed class CallbackHandlerTests
     }
 
     [Test]
+    public async Task An_encrypted_callback_secret_signs_with_its_clear_value_and_an_unreadable_one_still_refuses_unsigned_callbacks()
+    {
+        var protector = _harness.Get<IMyPayGaKeyProtector>();
+        _harness.StoreSettings.CallbackSecret = protector.Protect("whsec_local_test_secret");
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, 10_000m);
+        var hash = MyPayGaCallbackParser.ComputeSignature("whsec_local_test_secret", "200", attempt.UniqueId, null, attempt.PaymentToken!, null, null, null);
+        var signed = FormCallback(("order_status", "200"), ("unique_id", attempt.UniqueId), ("payment_token", attempt.PaymentToken!), ("hash", hash));
+
+        Assert.That((await HandleAsync(signed)).HttpStatusCode, Is.EqualTo(200));
+        Assert.That(_harness.Orders.Stored(order.Id).PaymentStatus, Is.EqualTo(PaymentStatus.Paid));
+
+        _harness.StoreSettings.CallbackSecret = MyPayGaKeyProtector.StoredPrefix + "not-a-ciphertext";
+        var unsigned = await HandleAsync(FormCallback(("order_status", "200"), ("payment_token", attempt.PaymentToken!)));
+        Assert.That(unsigned.HttpStatusCode, Is.EqualTo(400));
+        Assert.That(_harness.EverythingWritten, Does.Not.Contain("whsec_local_test_secret"));
+    }
+
+    [Test]
     public async Task The_default_stores_secret_is_tried_after_the_current_stores()
     {
         _harness.Settings[1] = PluginHarness.NewSettings();

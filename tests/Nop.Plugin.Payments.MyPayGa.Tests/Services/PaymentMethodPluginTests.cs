@@ -106,32 +106,62 @@ public sealed class PaymentMethodPluginTests
             Is.EqualTo(LocaleResources.English[ServiceKeys.PaymentMethodDescription]));
     }
 
-    [Test]
-    public async Task Install_saves_default_settings_then_english_everywhere_and_french_for_french_languages()
+    /// <summary>Records each AddOrUpdateLocaleResourceAsync call (resources, language).</summary>
+    private List<(IDictionary<string, string> Resources, int? LanguageId)> RecordResourceCalls()
     {
         var installed = new List<(IDictionary<string, string> Resources, int? LanguageId)>();
         _harness.LocalizationService.Setup(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), It.IsAny<int?>()))
             .Callback((IDictionary<string, string> r, int? id) => installed.Add((r, id)))
             .Returns(Task.CompletedTask);
+        return installed;
+    }
+
+    [Test]
+    public async Task Install_saves_default_settings_then_gives_each_language_its_texts_french_for_fr_english_otherwise()
+    {
+        var installed = RecordResourceCalls();
 
         await _harness.CreatePaymentMethod().InstallAsync();
 
         _harness.SettingService.Verify(s => s.SaveSettingAsync(It.Is<MyPayGaSettings>(x =>
             x.MobileMoneyEnabled && x.CardEnabled && x.Environment == global::MyPayGa.Client.MyPayGaEnvironment.Test
             && x.TestSecretKey == null && x.RiskyCardPolicy == RiskyCardPolicy.HoldForReview), 0), Times.Once);
-        Assert.That(installed.Select(i => i.LanguageId), Is.EqualTo(new int?[] { null, 2, 3 }), "English for all, then each fr-* language (hidden ones too)");
-        Assert.That(installed[0].Resources, Is.EquivalentTo(LocaleResources.English));
-        Assert.That(installed[1].Resources, Is.EquivalentTo(LocaleResources.French));
+        // One call per language (never "all languages at once": nopCommerce would skip a language that lacks a text
+        // another language already has), hidden languages too.
+        Assert.That(installed.Select(i => i.LanguageId), Is.EqualTo(new int?[] { 1, 2, 3 }));
+        Assert.That(installed[0].Resources, Is.EquivalentTo(LocaleResources.English), "en-US");
+        Assert.That(installed[1].Resources, Is.EquivalentTo(LocaleResources.French), "fr-FR");
+        Assert.That(installed[2].Resources, Is.EquivalentTo(LocaleResources.French), "fr-GA (hidden)");
         _harness.LanguageService.Verify(s => s.GetAllLanguagesAsync(true, It.IsAny<int>()));
+        _harness.LocalizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null), Times.Never);
     }
 
     [Test]
-    public async Task Update_adds_the_resources_again()
+    public async Task Install_and_update_add_the_reconciliation_task_once()
     {
-        await _harness.CreatePaymentMethod().UpdateAsync("4.90.0", "4.90.1");
+        Nop.Core.Domain.ScheduleTasks.ScheduleTask? inserted = null;
+        _harness.ScheduleTaskService.Setup(s => s.GetTaskByTypeAsync(It.IsAny<string>())).ReturnsAsync(() => inserted!);
+        _harness.ScheduleTaskService.Setup(s => s.InsertTaskAsync(It.IsAny<Nop.Core.Domain.ScheduleTasks.ScheduleTask>()))
+            .Callback((Nop.Core.Domain.ScheduleTasks.ScheduleTask t) => inserted = t).Returns(Task.CompletedTask);
 
-        _harness.LocalizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), null), Times.Once);
-        _harness.LocalizationService.Verify(s => s.AddOrUpdateLocaleResourceAsync(It.IsAny<IDictionary<string, string>>(), 2), Times.Once);
+        await _harness.CreatePaymentMethod().InstallAsync();
+        await _harness.CreatePaymentMethod().UpdateAsync("4.90.1", "4.90.2");
+
+        _harness.ScheduleTaskService.Verify(s => s.InsertTaskAsync(It.IsAny<Nop.Core.Domain.ScheduleTasks.ScheduleTask>()), Times.Once);
+        Assert.That(inserted!.Type, Is.EqualTo(Nop.Plugin.Payments.MyPayGa.Services.PendingPaymentReconciliationTask.TaskType));
+        Assert.That(inserted.Enabled, Is.True);
+    }
+
+    [Test]
+    public async Task Update_gives_every_language_its_texts_again_including_languages_created_since()
+    {
+        _harness.Languages.Add(new Nop.Core.Domain.Localization.Language { Id = 4, Name = "Deutsch", LanguageCulture = "de-DE", Published = true });
+        var installed = RecordResourceCalls();
+
+        await _harness.CreatePaymentMethod().UpdateAsync("4.90.1", "4.90.2");
+
+        Assert.That(installed.Select(i => i.LanguageId), Is.EqualTo(new int?[] { 1, 2, 3, 4 }));
+        Assert.That(installed[3].Resources, Is.EquivalentTo(LocaleResources.English), "a language we do not translate gets English, not raw keys");
     }
 
     [Test]

@@ -25,6 +25,7 @@ using Nop.Services.Localization;
 using Nop.Services.Logging;
 using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
+using Nop.Services.Security;
 using Nop.Services.Stores;
 
 namespace Nop.Plugin.Payments.MyPayGa.Tests.Support;
@@ -122,6 +123,7 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(WebHelper.Object);
         services.AddSingleton(OrderTotalCalculationService.Object);
         services.AddSingleton(ScheduleTaskService.Object);
+        services.AddSingleton<IEncryptionService>(Encryption);
         services.AddSingleton<IHttpContextAccessor>(HttpContextAccessor);
         services.AddSingleton<ILocker>(Locker);
         services.AddSingleton<TimeProvider>(Clock);
@@ -208,6 +210,8 @@ public sealed class PluginHarness : IAsyncDisposable
     public Mock<IOrderTotalCalculationService> OrderTotalCalculationService { get; } = new();
     /// <summary>Does nothing unless a test sets it up (Moq answers null tasks).</summary>
     public Mock<IScheduleTaskService> ScheduleTaskService { get; } = new();
+    /// <summary>The store's encryption (secret settings are stored encrypted; the clear ones of older versions still work).</summary>
+    public FakeEncryptionService Encryption { get; } = new();
 
     public static MyPayGaSettings NewSettings() => new()
     {

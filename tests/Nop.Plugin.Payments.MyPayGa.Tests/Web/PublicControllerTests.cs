@@ -924,7 +924,8 @@ public sealed class PublicControllerTests
         var settingService = new Mock<ISettingService>();
         settingService.Setup(s => s.LoadSettingAsync<MyPayGaSettings>(It.IsAny<int>())).ReturnsAsync(settings);
         var factory = new MyPayGaClientFactory(new Mock<IHttpClientFactory>(MockBehavior.Strict).Object);
-        var provider = new MyPayGaAccountProvider(settingService.Object, factory, _localization.Object);
+        var provider = new MyPayGaAccountProvider(settingService.Object, factory, _localization.Object,
+            new MyPayGaKeyProtector(new Support.FakeEncryptionService()), Mock.Of<Nop.Services.Logging.ILogger>());
         _accounts.Setup(a => a.GetClientAsync(It.IsAny<int>())).Returns((int storeId) => provider.GetClientAsync(storeId));
     }
 

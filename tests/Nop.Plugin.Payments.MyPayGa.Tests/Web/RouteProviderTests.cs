@@ -39,6 +39,7 @@ public sealed class RouteProviderTests
     public static IEnumerable<TestCaseData> ExpectedRoutes()
     {
         yield return new TestCaseData(MyPayGaDefaults.Routes.Configure, "Admin/MyPayGa/Configure", "MyPayGaConfiguration", "Configure", new[] { "GET", "POST" });
+        yield return new TestCaseData(MyPayGaDefaults.Routes.TestConnection, "Admin/MyPayGa/TestConnection", "MyPayGaConfiguration", "TestConnection", new[] { "POST" });
         // Any method reaches the callback action, which answers 405 itself to all but GET and POST.
         yield return new TestCaseData(MyPayGaDefaults.Routes.Callback, "mypayga/callback", "MyPayGaCallback", "Handle", Array.Empty<string>());
         yield return new TestCaseData(MyPayGaDefaults.Routes.Pending, "mypayga/pending/{orderGuid:guid}", "MyPayGaPublic", "Pending", new[] { "GET" });

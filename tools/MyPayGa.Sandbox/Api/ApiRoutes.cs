@@ -37,6 +37,7 @@ internal static class ApiRoutes
         app.MapGet(SharedLinkPage.Path, LinkEndpoints.Page);
         app.MapPost(SharedLinkPage.Path, LinkEndpoints.Pay);
 
-        app.MapGet("/", (MerchantConfig merchant) => HomePage.Render(merchant.Current));
+        app.MapGet("/", (HttpContext context, MerchantConfig merchant, SandboxOptions options) =>
+            HomePage.Render(merchant.Current, options, $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}/"));
     }
 }

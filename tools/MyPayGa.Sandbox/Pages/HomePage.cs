@@ -3,11 +3,33 @@ using static MyPayGa.Sandbox.Pages.Html;
 
 namespace MyPayGa.Sandbox.Pages;
 
-/// <summary>GET / — what the sandbox is and how to use it. Shows no key.</summary>
+/// <summary>
+/// GET / — what the sandbox is and how to use it, with the test keys to paste in a store: the documented default
+/// sandbox keys are shown; keys configured otherwise (Sandbox:SecretKey / Sandbox:PublicKey) are not repeated.
+/// </summary>
 internal static class HomePage
 {
-    public static IResult Render(MerchantSettings merchant)
+    public static IResult Render(MerchantSettings merchant, SandboxOptions options, string baseUrl)
     {
+        var defaultKeys = options.SecretKey == SandboxOptions.DefaultSecretKey && options.PublicKey == SandboxOptions.DefaultPublicKey;
+        var keys = defaultKeys
+            ? $"""
+              <p>Paste these <strong>test</strong> keys in the store (MyPayGa plugin configuration, environment
+                 <strong>Test</strong>). They only work here: they are not MyPayGa keys.</p>
+              <table>
+                <tr><th>Secret key (every API call)</th><td><code id="secret-key">{E(options.SecretKey)}</code></td></tr>
+                <tr><th>Public key (card form)</th><td><code id="public-key">{E(options.PublicKey)}</code></td></tr>
+                <tr><th>API address (override)</th><td><code>{E(baseUrl)}</code></td></tr>
+                <tr><th>Card form address (override)</th><td><code>{E(baseUrl)}mpgga-form-cbpay</code></td></tr>
+              </table>
+              <p class="muted">Production keys (<code>sprod_</code>, <code>pprod_</code>) are always refused.</p>
+              """
+            : """
+              <p>This sandbox was started with its own test keys (<code>Sandbox:SecretKey</code> for API calls,
+                 <code>Sandbox:PublicKey</code> for the card form); they are not repeated here. Production keys are
+                 always refused.</p>
+              """;
+
         var numbers = string.Join("\n", TestData.MobileNumbers.Select(n =>
             $"""      <tr><td><code>{E(n.Number)}</code></td><td class="{(n.Succeeds ? "ok" : "ko")}">{E(n.Code)} {E(n.Status)}</td><td>{E(n.Message)}</td><td>{E(n.Operator.Name)} ({E(n.Operator.Code)})</td></tr>"""));
         var cards = string.Join("\n", TestData.Cards.Select(c =>
@@ -16,10 +38,8 @@ internal static class HomePage
         var body = $"""
               <p>This local simulator answers like MyPayGa's documented API (base URL: this server) so a store or the
                  API client can be tried end to end without a MyPayGa account. State lives in memory only.</p>
-              <h2>Keys</h2>
-              <p>Use the sandbox account's <strong>test</strong> keys from its configuration
-                 (<code>Sandbox:SecretKey</code> for API calls, <code>Sandbox:PublicKey</code> for the card form;
-                 defaults in <code>docs/sandbox.md</code>). Production keys are always refused.</p>
+              <h2>Test keys</h2>
+            {keys}
               <h2>Merchant settings</h2>
               <table>
                 <tr><th>Merchant name</th><td>{E(merchant.MerchantName)}</td></tr>
