@@ -51,7 +51,7 @@ internal sealed partial class MyPayGaResilienceHandler : DelegatingHandler
                 Name = "MyPayGa.Retry",
                 MaxRetryAttempts = options.MaxRetries,
                 ShouldHandle = args => ValueTask.FromResult(
-                    Remaining(args.Context) > TimeSpan.Zero && ShouldRetry(args.Outcome, Request(args.Context) as MyPayGaRequestMessage)),
+                    Remaining(args.Context) > MinimumAttemptTime && ShouldRetry(args.Outcome, Request(args.Context) as MyPayGaRequestMessage)),
                 DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(Backoff(args.AttemptNumber, Remaining(args.Context))),
                 OnRetry = args =>
                 {
@@ -133,7 +133,7 @@ internal sealed partial class MyPayGaResilienceHandler : DelegatingHandler
             // A retry (or a request of someone else): bounded by what is left of the budget. A first attempt never is,
             // the budget being at least one attempt.
             var left = _time.GetElapsedTime(_time.GetTimestamp(), deadline);
-            if (left <= TimeSpan.Zero)
+            if (left <= MinimumAttemptTime)
             {
                 // The budget is spent (by earlier attempts and delays): nothing is sent.
                 return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
@@ -249,6 +249,12 @@ internal sealed partial class MyPayGaResilienceHandler : DelegatingHandler
         var delay = TimeSpan.FromMilliseconds(ms);
         return delay < left ? delay : (left > TimeSpan.Zero ? left : TimeSpan.Zero);
     }
+
+    /// <summary>
+    /// Less budget than this is no budget: an attempt could not get an answer in it (timers also fire a few milliseconds
+    /// early, which would otherwise start one more attempt cut at once).
+    /// </summary>
+    internal static readonly TimeSpan MinimumAttemptTime = TimeSpan.FromMilliseconds(50);
 
     private TimeSpan Remaining(ResilienceContext context)
     {
