@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Moq;
 using MyPayGa.Client.Callbacks;
+using MyPayGa.Client.Models;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Services;
@@ -123,6 +125,78 @@ public sealed class ConcurrencyTests
         Assert.That(harness.GetSingleton<CallbackCoordinator>().PeakConcurrentChecks, Is.InRange(2, CallbackCoordinator.MaxConcurrentChecks));
         Assert.That(results.Select(r => r.HttpStatusCode), Is.All.EqualTo(200));
         Assert.That(harness.Orders.MarkedPaidCount, Is.EqualTo(60));
+    }
+
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public async Task With_mypayga_failing_half_the_reads_rounds_of_concurrent_callbacks_still_pay_once_and_note_once(int seed)
+    {
+        await using var harness = PluginHarness.CreateSharing(Permissive());
+        var (order, first) = await harness.AddStartedOrderAsync();
+        var second = await harness.StartAnotherAsync(order);
+        harness.Details[first.PaymentToken!] = PluginHarness.Failed(first.PaymentToken!);
+        harness.Details[second.PaymentToken!] = PluginHarness.Paid(second.PaymentToken!, second.AmountXaf);
+        var random = new Random(seed);
+        harness.Client.Setup(c => c.GetPaymentDetailAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .Returns(async (string token, CancellationToken _) =>
+            {
+                await Task.Yield();
+                bool fail;
+                lock (random)
+                    fail = random.NextDouble() < 0.5;
+                if (fail)
+                    throw PluginHarness.ProviderDown();
+                return new PaymentDetailResponse { Payments = [harness.Details[token]] };
+            });
+
+        var answers = new List<int>();
+        for (var round = 0; round < 10 && harness.Orders.Stored(order.Id).PaymentStatus != PaymentStatus.Paid; round++)
+        {
+            var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+            {
+                await using var scope = harness.CreateScope();
+                return await scope.ServiceProvider.GetRequiredService<IMyPayGaCallbackHandler>().HandleAsync(PaidCallback(i % 2 == 0 ? first : second));
+            })));
+            answers.AddRange(results.Select(r => r.HttpStatusCode));
+        }
+
+        Assert.That(harness.Orders.MarkedPaidCount, Is.EqualTo(1));
+        Assert.That(answers, Has.Some.EqualTo(503), "a callback MyPayGa could not confirm is asked again");
+        var notes = harness.Orders.NoteTexts(order.Id);
+        Assert.That(notes.Count(n => n.Contains("confirmed by MyPayGa")), Is.EqualTo(1));
+        Assert.That(notes.Count(n => n.Contains(first.UniqueId) && n.Contains("failed", StringComparison.OrdinalIgnoreCase) && !n.Contains("started")),
+            Is.LessThanOrEqualTo(1), "the failure of attempt 1 noted at most once");
+    }
+
+    [Test]
+    public async Task A_database_failing_while_claiming_decides_nothing_and_the_next_delivery_pays_once()
+    {
+        await using var harness = PluginHarness.Create();
+        var (order, attempt) = await harness.AddStartedOrderAsync();
+        harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, attempt.AmountXaf);
+        harness.ClaimRows.FailInsert = _ => new TimeoutException("database timeout");
+
+        var failed = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            await using var scope = harness.CreateScope();
+            try
+            {
+                return (await scope.ServiceProvider.GetRequiredService<IMyPayGaCallbackHandler>().HandleAsync(PaidCallback(attempt))).HttpStatusCode;
+            }
+            catch (TimeoutException)
+            {
+                return 503; // what MyPayGaCallbackController answers to an unexpected failure (CallbackControllerTests)
+            }
+        })));
+
+        Assert.That(failed, Has.All.EqualTo(503));
+        Assert.That(harness.Orders.MarkedPaidCount, Is.Zero, "no claim, no transition");
+
+        harness.ClaimRows.FailInsert = null;
+        var ok = await harness.Get<IMyPayGaCallbackHandler>().HandleAsync(PaidCallback(attempt));
+        Assert.That(ok.HttpStatusCode, Is.EqualTo(200));
+        Assert.That(harness.Orders.MarkedPaidCount, Is.EqualTo(1));
     }
 
     [Test]
