@@ -207,14 +207,16 @@ function Invoke-Package {
     New-Item -ItemType Directory -Path $folder | Out-Null
     Invoke-Dotnet build $PluginProject -c $Configuration -o $folder @(Get-NopSourceArgs)
 
-    # Keep only what the store needs: our DLLs, the DLLs the host lacks, views, content, plugin.json, logo.
-    $hostProvided = '^(Nop\.|Microsoft\.|System\.)'
+    # Keep only what the store needs: our DLLs, the few DLLs the host lacks (an allow-list: anything else is the host's,
+    # or a compile-time reference stub such as reference/FluentMigrator-7.1, which must never reach a store), views,
+    # content, plugin.json, logo.
+    $shipped = @('Nop.Plugin.Payments.MyPayGa.dll', 'MyPayGa.Client.dll', 'Polly.Core.dll')
     Get-ChildItem $folder -File | Where-Object {
-        ($_.Extension -eq '.dll' -and $_.Name -match $hostProvided -and $_.Name -ne 'Nop.Plugin.Payments.MyPayGa.dll') -or
+        ($_.Extension -eq '.dll' -and $_.Name -notin $shipped) -or
         ($_.Extension -eq '.pdb') -or
         ($_.Name -like '*.deps.json')
     } | Remove-Item -Force
-    foreach ($required in 'plugin.json', 'logo.png', 'Nop.Plugin.Payments.MyPayGa.dll', 'MyPayGa.Client.dll', 'Polly.Core.dll') {
+    foreach ($required in @('plugin.json', 'logo.png') + $shipped) {
         if (-not (Test-Path (Join-Path $folder $required))) { throw "package is missing $required" }
     }
     $zip = Join-Path $Artifacts 'Payments.MyPayGa.zip'

@@ -231,7 +231,7 @@ public class MyPayGaRefundService : IMyPayGaRefundService
 
         await FinishAsync(refund, RefundStatus.Sent, sent.Message);
         await _notes.AddAsync(order, LedgerKeys.NoteRefundSent, refund.RefundId, Amount(amount), attempt.UniqueId,
-            attempt.PaymentToken, sent.Message ?? string.Empty, refund.RequestedBy ?? "-");
+            attempt.PaymentToken, (sent.Message ?? string.Empty).TrimEnd('.', ' '), refund.RequestedBy ?? "-");
         return new RefundOutcome(RefundOutcomeKind.Sent, await TextAsync(order, LedgerKeys.RefundSentMessage, refund.RefundId, Amount(amount)), refund);
     }
 
