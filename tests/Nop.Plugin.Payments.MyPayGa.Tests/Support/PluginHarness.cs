@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -38,9 +39,13 @@ namespace Nop.Plugin.Payments.MyPayGa.Tests.Support;
 /// </summary>
 public sealed class PluginHarness : IAsyncDisposable
 {
-    /// <summary>What the nodes of a farm share: the store's database (orders, plugin tables) and MyPayGa.</summary>
+    /// <summary>
+    /// What the nodes of a farm share: the store's database (orders, plugin tables), MyPayGa, and — when
+    /// <paramref name="Redis"/> is given — nopCommerce's distributed cache (each node its own RedisCache, one server).
+    /// </summary>
     public sealed record SharedStore(OrderBook Orders, IRepository<MyPayGaAttempt> Attempts, IRepository<MyPayGaRefund> Refunds,
-        IRepository<MyPayGaClaim> Claims, ConcurrentDictionary<string, PaymentDetail> Details, ILocker? Locker = null);
+        IRepository<MyPayGaClaim> Claims, ConcurrentDictionary<string, PaymentDetail> Details, ILocker? Locker = null,
+        RedisCacheOptions? Redis = null);
 
     public const string SecretKey = "stest_sandbox_secret_key";
     public const string PublicKey = "ptest_sandbox_public_key";
@@ -130,6 +135,15 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(Attempts);
         services.AddSingleton(Refunds);
         services.AddSingleton(Claims);
+        if (shared?.Redis is { } redis)
+        {
+            // As nopCommerce's AddDistributedCache does when DistributedCacheConfig is enabled with Redis.
+            services.AddStackExchangeRedisCache(options =>
+            {
+                options.Configuration = redis.Configuration;
+                options.InstanceName = redis.InstanceName;
+            });
+        }
 
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         if (realClient)
