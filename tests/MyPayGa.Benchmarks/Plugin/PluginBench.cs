@@ -13,6 +13,7 @@ using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Infrastructure;
 using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Plugin.Payments.MyPayGa.Tests.Support;
+using Nop.Plugin.Payments.MyPayGa.Tests.Support.Database;
 
 namespace MyPayGa.Benchmarks.Plugin;
 
@@ -36,12 +37,17 @@ public sealed class PluginBench : IAsyncDisposable
 
     public SandboxProcess Sandbox { get; }
 
-    public static PluginBench Create(SandboxProcess sandbox)
+    /// <summary>
+    /// The plugin's tables in a new database of a real PostgreSQL (the tests' Support/Database: started on a loopback port,
+    /// stopped when the bench ends), reached through linq2db as nopCommerce does: an in-memory fake would measure its own
+    /// LINQ compilation rather than the plugin.
+    /// </summary>
+    public static async Task<PluginBench> CreateAsync(SandboxProcess sandbox)
     {
         var reads = new ReadCounter();
-        var tables = new PluginHarness.SharedStore(new OrderBook(),
-            new FastRepository<MyPayGaAttempt>(a => a.ReservationKey), new FastRepository<MyPayGaRefund>(r => r.LockKey),
-            new FastRepository<MyPayGaClaim>(c => c.ClaimKey), new System.Collections.Concurrent.ConcurrentDictionary<string, MyPayGa.Client.Models.PaymentDetail>());
+        var ledger = await PostgresLedger.CreateAsync();
+        var tables = new PluginHarness.SharedStore(new OrderBook(), ledger.Attempts, ledger.Refunds, ledger.Claims,
+            new System.Collections.Concurrent.ConcurrentDictionary<string, MyPayGa.Client.Models.PaymentDetail>());
         var harness = PluginHarness.CreateWithRealClient(sandbox.BaseUrl,
             services => services.AddHttpClient(MyPayGaClientFactory.HttpClientName).AddHttpMessageHandler(() => new CountingHandler(reads)),
             tables);

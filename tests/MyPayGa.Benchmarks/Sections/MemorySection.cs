@@ -20,7 +20,7 @@ public sealed class MemorySection : IBenchSection
         await PluginBench.SetMerchantAsync(sandbox, new { outcomeDelayMs = -1 }, ct);
         try
         {
-            await using var bench = PluginBench.Create(sandbox);
+            await using var bench = await PluginBench.CreateAsync(sandbox);
             var orders = await bench.PendingOrdersAsync(context.Count(500, 10), ct);
             await using var app = await bench.StartWebHostAsync();
             using var http = new HttpClient { BaseAddress = PluginBench.AddressOf(app) };

@@ -24,7 +24,7 @@ public sealed class PendingPageSection : IBenchSection
         await PluginBench.SetMerchantAsync(sandbox, new { outcomeDelayMs = -1 }, ct);
         try
         {
-            await using var bench = PluginBench.Create(sandbox);
+            await using var bench = await PluginBench.CreateAsync(sandbox);
             var cacheSeconds = bench.Harness.StoreSettings.StatusCacheSeconds;
             var perGroup = context.Count(10, 2);
             var orders = await bench.PendingOrdersAsync(2 * perGroup, ct);

@@ -22,7 +22,7 @@ public sealed class ReconciliationSection : IBenchSection
         await PluginBench.SetMerchantAsync(sandbox, new { outcomeDelayMs = -1 }, ct);
         try
         {
-            await using var bench = PluginBench.Create(sandbox);
+            await using var bench = await PluginBench.CreateAsync(sandbox);
             var concurrency = bench.Harness.StoreSettings.ReconciliationConcurrency;
             var orders = await bench.PendingOrdersAsync(context.Count(2000, 24), ct);
             var rows = new List<BenchRow>();
