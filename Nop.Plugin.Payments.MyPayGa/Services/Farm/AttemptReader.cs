@@ -171,9 +171,22 @@ public sealed class AttemptReader : IAttemptReader
         var claims = scope.ServiceProvider.GetRequiredService<IMyPayGaClaimStore>();
         var key = ClaimKeys.AttemptReading(attempt.Id);
         var waited = Stopwatch.StartNew();
-        while (true)
+        for (var conflicts = 0; ; )
         {
-            var lease = await claims.TryClaimAsync(key, attempt.OrderId);
+            MyPayGaClaim? lease;
+            try
+            {
+                lease = await claims.TryClaimAsync(key, attempt.OrderId);
+            }
+            catch (Exception) when (++conflicts < 3)
+            {
+                // A lease is given back at once: its holder may have removed it between our refused insert and the
+                // claim store's look for it, which then reports the insert's error. Another instance has just read.
+                if (await PublishedSinceAsync(attempt.Id, seenId) is { } justRead)
+                    return justRead;
+                continue;
+            }
+
             if (lease is not null)
             {
                 try
