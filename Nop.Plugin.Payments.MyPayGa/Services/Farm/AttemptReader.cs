@@ -171,7 +171,7 @@ public sealed class AttemptReader : IAttemptReader
         var claims = scope.ServiceProvider.GetRequiredService<IMyPayGaClaimStore>();
         var key = ClaimKeys.AttemptReading(attempt.Id);
         var waited = Stopwatch.StartNew();
-        for (var conflicts = 0; ; )
+        for (var conflicts = 0; ;)
         {
             MyPayGaClaim? lease;
             try
