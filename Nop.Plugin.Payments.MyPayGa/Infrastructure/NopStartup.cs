@@ -6,6 +6,7 @@ using MyPayGa.Client;
 using Nop.Core.Infrastructure;
 using Nop.Plugin.Payments.MyPayGa.Factories;
 using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Plugin.Payments.MyPayGa.Services.Farm;
 using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Web.Framework.Infrastructure.Extensions;
 
@@ -34,7 +35,12 @@ public class NopStartup : INopStartup
         services.AddScoped<IMyPayGaCheckoutService, MyPayGaCheckoutService>();
         services.AddScoped<IPaymentStatusProcessor, PaymentStatusProcessor>();
         services.AddScoped<IMyPayGaCallbackHandler, MyPayGaCallbackHandler>();
-        // One cache for the whole application: it is what makes the pending page's polling cheap.
+        // One cache for the whole application: it is what makes the pending page's polling cheap. What it keeps, and the
+        // last read of each attempt, go to nopCommerce's distributed cache on a web farm (Redis): shared by every
+        // instance. With nopCommerce's in-memory cache (one instance) they stay in this process.
+        services.AddSingleton<IPaymentStateStore>(PaymentStateStores.Create);
+        services.AddSingleton<AttemptReadFlights>();
+        services.AddScoped<IAttemptReader, AttemptReader>();
         services.AddSingleton<IPaymentStatusCache, PaymentStatusCache>();
 
         // Store owner's tools: encrypted keys, configuration page, test connection, warnings, languages.

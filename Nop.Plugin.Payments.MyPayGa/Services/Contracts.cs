@@ -141,6 +141,21 @@ public sealed record StatusCheckOptions
 
     /// <summary>Read every attempt without a final answer, also those past the follow window ("check status now").</summary>
     public bool IncludeOverdue { get; init; }
+
+    /// <summary>
+    /// What the callback naming <see cref="HintAttemptId"/> claims: a recent read (any instance's) that already says so
+    /// may answer it; otherwise its attempt is read afresh (see Services/Farm/AttemptReader).
+    /// </summary>
+    public CallbackClaim Claim { get; init; }
+}
+
+/// <summary>What a callback says happened to the payment it names (a hint, never a decision).</summary>
+public enum CallbackClaim
+{
+    /// <summary>Nothing usable (or not a callback).</summary>
+    None,
+    Paid,
+    Failed,
 }
 
 /// <summary>
@@ -159,8 +174,9 @@ public interface IPaymentStatusProcessor
 
 /// <summary>
 /// Singleton in front of the processor. <see cref="GetAsync"/> serves the pending page's polling: the last snapshot
-/// per order, reused for MyPayGaSettings.StatusCacheSeconds. <see cref="CheckAsync"/> runs a fresh check; callers
-/// asking for the same order at the same moment (200 copies of one callback) share one check in flight.
+/// per order, reused for MyPayGaSettings.StatusCacheSeconds — by every instance of a web farm (nopCommerce's
+/// distributed cache). <see cref="CheckAsync"/> runs a fresh check; callers asking for the same order at the same
+/// moment (200 copies of one callback) share one check in flight.
 /// </summary>
 public interface IPaymentStatusCache
 {
@@ -169,7 +185,18 @@ public interface IPaymentStatusCache
     Task<PaymentStatusSnapshot> CheckAsync(Order order, StatusTrigger trigger, StatusCheckOptions? options = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Every instance's next poll of the order checks again (a new attempt started). Blocking on a farm (one write to
+    /// the distributed cache): prefer <see cref="InvalidateAsync"/>.
+    /// </summary>
     void Invalidate(int orderId);
+
+    /// <summary>Every instance's next poll of the order checks again (a new attempt started).</summary>
+    Task InvalidateAsync(int orderId)
+    {
+        Invalidate(orderId);
+        return Task.CompletedTask;
+    }
 }
 
 /// <summary>The outcome of a callback, as the callback endpoint answers it.</summary>

@@ -69,9 +69,12 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
             return CallbackResult.BadRequest;
         }
 
-        // 200 copies of one callback share one lookup and one check; at most a few checks run at once.
-        var key = (token ?? string.Empty) + "\n" + (reference ?? string.Empty);
-        var outcome = await _coordinator.RunAsync(key, () => SettleAsync(hint, token, reference), cancellationToken);
+        // 200 copies of one callback share one lookup and one check; at most a few checks run at once. What it claims is
+        // part of the key: a callback saying "paid" never joins a check started for one saying "failed" (the news may
+        // have changed in between), and only a read saying the same may answer it without a new one.
+        var claim = hint.ClaimedStatus.IsSuccess ? CallbackClaim.Paid : hint.ClaimedStatus.IsFailure ? CallbackClaim.Failed : CallbackClaim.None;
+        var key = CallbackCoordinator.Key(token, reference, claim);
+        var outcome = await _coordinator.RunAsync(key, () => SettleAsync(hint, token, reference, claim), cancellationToken);
 
         await _logger.InformationAsync(
             $"MyPayGa callback ({Show(request.Method)}): reference {Show(reference)}, token {Show(token)}, " +
@@ -82,7 +85,7 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
     }
 
     /// <summary>Runs in a scope of its own: the request that started it may end before the others sharing it.</summary>
-    private async Task<CallbackOutcome> SettleAsync(CallbackHint hint, string? token, string? reference)
+    private async Task<CallbackOutcome> SettleAsync(CallbackHint hint, string? token, string? reference, CallbackClaim claim)
     {
         await using var scope = _scopeFactory.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -101,7 +104,7 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
 
         // Not the caller's token: the check is shared, and one caller leaving must not cancel it for the others.
         var snapshot = await services.GetRequiredService<IPaymentStatusCache>().CheckAsync(order, StatusTrigger.Callback,
-            new StatusCheckOptions { HintAttemptId = attempt?.Id }, CancellationToken.None);
+            new StatusCheckOptions { HintAttemptId = attempt?.Id, Claim = claim }, CancellationToken.None);
         // 200 only when the payment was really looked at; otherwise MyPayGa must deliver it again.
         var result = snapshot.Unconfirmed ? CallbackResult.RetryLater : CallbackResult.Ok;
         return new CallbackOutcome(result, order.Id, snapshot.State.ToString(), Cacheable: false);
@@ -203,6 +206,15 @@ public sealed class CallbackCoordinator
 
     /// <summary>Highest number of checks seen running at once (tests and benchmarks).</summary>
     public int PeakConcurrentChecks => Volatile.Read(ref _peakRunning);
+
+    /// <summary>One key per payment named and claim made: copies of one callback share it.</summary>
+    public static string Key(string? token, string? reference, CallbackClaim claim) =>
+        string.Concat(token ?? string.Empty, "\n", reference ?? string.Empty, claim switch
+        {
+            CallbackClaim.Paid => "\nP",
+            CallbackClaim.Failed => "\nF",
+            _ => "\n-",
+        });
 
     public async Task<CallbackOutcome> RunAsync(string key, Func<Task<CallbackOutcome>> work, CancellationToken cancellationToken)
     {

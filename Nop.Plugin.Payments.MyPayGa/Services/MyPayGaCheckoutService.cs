@@ -126,7 +126,7 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
             result = await StartGuardedAsync(order, channel, validPhone, settings, CancellationToken.None);
         }
 
-        _statusCache.Invalidate(order.Id);
+        await _statusCache.InvalidateAsync(order.Id);
         return result;
     }
 

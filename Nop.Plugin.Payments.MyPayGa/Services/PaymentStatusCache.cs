@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Services.Farm;
 using Nop.Services.Configuration;
 
 namespace Nop.Plugin.Payments.MyPayGa.Services;
@@ -12,50 +13,70 @@ namespace Nop.Plugin.Payments.MyPayGa.Services;
 /// MyPayGaSettings.StatusCacheSeconds, final states longer. Each check runs in a DI scope of its own, since
 /// nopCommerce's scoped services are not thread-safe and the request that started it may end first.
 /// </summary>
+/// <remarks>
+/// The snapshots live in <see cref="IPaymentStateStore"/>: on a web farm nopCommerce's distributed cache (Redis), so
+/// that polling on any instance reuses what any other one read, and <see cref="InvalidateAsync"/> on one instance is
+/// seen by all at once. Each order has a generation, renewed by <see cref="InvalidateAsync"/>: a snapshot is used only
+/// under the generation it was computed in, so a check in flight while a new attempt starts cannot put back a stale one.
+/// </remarks>
 public sealed class PaymentStatusCache : IPaymentStatusCache
 {
     /// <summary>How long a final state (paid, failed, held, mismatch) is reused; a new attempt invalidates it.</summary>
     internal static readonly TimeSpan FinalStateLifetime = TimeSpan.FromSeconds(60);
 
-    private static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
-
     private readonly IServiceScopeFactory _scopeFactory;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<int, Cached> _cached = new();
+    private readonly IPaymentStateStore _store;
     private readonly ConcurrentDictionary<CheckKey, Lazy<Task<PaymentStatusSnapshot>>> _inFlight = new();
-    private long _lastSweepTicks;
 
-    public PaymentStatusCache(IServiceScopeFactory scopeFactory, TimeProvider time)
+    public PaymentStatusCache(IServiceScopeFactory scopeFactory, TimeProvider time, IPaymentStateStore store)
     {
+        ArgumentNullException.ThrowIfNull(time);
         _scopeFactory = scopeFactory;
-        _time = time;
-        _lastSweepTicks = time.GetUtcNow().UtcTicks;
+        _store = store;
     }
 
-    internal int Count => _cached.Count;
+    /// <summary>A cache of its own, in this process (tests).</summary>
+    public PaymentStatusCache(IServiceScopeFactory scopeFactory, TimeProvider time)
+        : this(scopeFactory, time, new InProcessPaymentStateStore(time))
+    {
+    }
+
+    /// <summary>Snapshots kept in this process (tests; 0 when the store is shared).</summary>
+    internal int Count => _store is InProcessPaymentStateStore local ? local.StatusCount : 0;
 
     public async Task<PaymentStatusSnapshot> GetAsync(Order order, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
-        Sweep();
-        if (_cached.TryGetValue(order.Id, out var cached) && cached.ExpiresUtc > _time.GetUtcNow())
-            return cached.Snapshot;
+        // Both at once: two round trips to a distributed cache cost one.
+        var generationLookup = _store.GetGenerationAsync(order.Id).AsTask();
+        var stored = await _store.GetStatusAsync(order.Id);
+        var generation = await generationLookup;
+        if (stored is not null && string.Equals(stored.Generation, generation, StringComparison.Ordinal))
+            return await WithAttemptAsync(stored);
 
-        return await CheckAsync(order, StatusTrigger.PendingPage, null, cancellationToken);
+        return await CheckAsync(order, StatusTrigger.PendingPage, null, generation, cancellationToken);
     }
 
     public async Task<PaymentStatusSnapshot> CheckAsync(Order order, StatusTrigger trigger, StatusCheckOptions? options = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(order);
+        return await CheckAsync(order, trigger, options, await _store.GetGenerationAsync(order.Id), cancellationToken);
+    }
+
+    public void Invalidate(int orderId) => _store.RenewGeneration(orderId);
+
+    public async Task InvalidateAsync(int orderId) => await _store.RenewGenerationAsync(orderId);
+
+    private async Task<PaymentStatusSnapshot> CheckAsync(Order order, StatusTrigger trigger, StatusCheckOptions? options, string generation,
+        CancellationToken cancellationToken)
+    {
         options ??= StatusCheckOptions.Default;
-        var key = new CheckKey(order.Id, options.HintAttemptId ?? 0, options.IncludeOverdue);
+        var key = new CheckKey(order.Id, options.HintAttemptId ?? 0, options.IncludeOverdue, options.Claim, generation);
         var shared = _inFlight.GetOrAdd(key, k => new Lazy<Task<PaymentStatusSnapshot>>(() => RunAsync(k, order, trigger, options)));
         // Not the caller's token inside: others share this check, and one leaving must not cancel it for all.
         return await shared.Value.WaitAsync(cancellationToken);
     }
-
-    public void Invalidate(int orderId) => _cached.TryRemove(orderId, out _);
 
     private async Task<PaymentStatusSnapshot> RunAsync(CheckKey key, Order order, StatusTrigger trigger, StatusCheckOptions options)
     {
@@ -69,14 +90,15 @@ public sealed class PaymentStatusCache : IPaymentStatusCache
             if (snapshot.State == PaymentState.Busy)
             {
                 // Nothing was decided: the next poll asks again.
-                _cached.TryRemove(order.Id, out _);
+                await _store.RemoveStatusAsync(order.Id);
             }
             else
             {
                 var lifetime = IsFinal(snapshot.State)
                     ? FinalStateLifetime
                     : TimeSpan.FromSeconds(Math.Clamp(settings.StatusCacheSeconds, 0, 300));
-                _cached[order.Id] = new Cached(snapshot, _time.GetUtcNow() + lifetime);
+                if (lifetime > TimeSpan.Zero)
+                    await _store.SetStatusAsync(order.Id, new StoredStatus(key.Generation, snapshot, snapshot.Attempt?.Id), lifetime);
             }
 
             return snapshot;
@@ -87,24 +109,22 @@ public sealed class PaymentStatusCache : IPaymentStatusCache
         }
     }
 
+    /// <summary>
+    /// A snapshot from a shared cache carries the attempt's id, not the attempt (no token or phone leaves the
+    /// database): the row is read again, which also brings what a callback on another instance saved for it.
+    /// </summary>
+    private async Task<PaymentStatusSnapshot> WithAttemptAsync(StoredStatus stored)
+    {
+        if (stored.Snapshot.Attempt is not null || stored.AttemptId is not { } attemptId)
+            return stored.Snapshot;
+
+        await using var scope = _scopeFactory.CreateAsyncScope();
+        var attempt = await scope.ServiceProvider.GetRequiredService<IPaymentAttemptStore>().GetByIdAsync(attemptId);
+        return stored.Snapshot with { Attempt = attempt };
+    }
+
     internal static bool IsFinal(PaymentState state) =>
         state is PaymentState.Paid or PaymentState.Failed or PaymentState.HeldForReview or PaymentState.AmountMismatch;
 
-    private void Sweep()
-    {
-        var now = _time.GetUtcNow();
-        var last = Interlocked.Read(ref _lastSweepTicks);
-        if (now.UtcTicks - last < SweepInterval.Ticks || Interlocked.CompareExchange(ref _lastSweepTicks, now.UtcTicks, last) != last)
-            return;
-
-        foreach (var (orderId, cached) in _cached)
-        {
-            if (cached.ExpiresUtc <= now)
-                _cached.TryRemove(new KeyValuePair<int, Cached>(orderId, cached));
-        }
-    }
-
-    private readonly record struct CheckKey(int OrderId, int HintAttemptId, bool IncludeOverdue);
-
-    private sealed record Cached(PaymentStatusSnapshot Snapshot, DateTimeOffset ExpiresUtc);
+    private readonly record struct CheckKey(int OrderId, int HintAttemptId, bool IncludeOverdue, CallbackClaim Claim, string Generation);
 }

@@ -4,6 +4,7 @@ using MyPayGa.Client.Models;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Services.Farm;
 using Nop.Plugin.Payments.MyPayGa.Services.Ledger;
 using Nop.Services.Configuration;
 using Nop.Services.Logging;
@@ -51,6 +52,7 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
     private readonly IOrderProcessingService _orderProcessingService;
     private readonly IOrderNoteWriter _notes;
     private readonly OrderGuard _guard;
+    private readonly IAttemptReader _reader;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -62,6 +64,7 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         IOrderProcessingService orderProcessingService,
         IOrderNoteWriter notes,
         OrderGuard guard,
+        IAttemptReader reader,
         TimeProvider time,
         ILogger logger)
     {
@@ -73,6 +76,7 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         _orderProcessingService = orderProcessingService;
         _notes = notes;
         _guard = guard;
+        _reader = reader;
         _time = time;
         _logger = logger;
     }
@@ -112,7 +116,7 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
             foreach (var attempt in toRead)
                 reads.Add(client is null
                     ? new AttemptRead(attempt, null, configurationError)
-                    : await ReadAsync(client, attempt, cancellationToken));
+                    : await ReadAsync(client, attempt, AttemptReader.FreshnessFor(trigger, options, attempt), cancellationToken));
         }
 
         // Phase 2: apply, one check per order in this process.
@@ -201,17 +205,12 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         return result;
     }
 
-    private static async Task<AttemptRead> ReadAsync(IMyPayGaClient client, MyPayGaAttempt attempt, CancellationToken cancellationToken)
+    /// <summary>paiement-detail through the reader: shared with any request or instance reading the same attempt.</summary>
+    private async Task<AttemptRead> ReadAsync(IMyPayGaClient client, MyPayGaAttempt attempt, ReadFreshness freshness,
+        CancellationToken cancellationToken)
     {
-        try
-        {
-            var response = await client.GetPaymentDetailAsync(attempt.PaymentToken!, cancellationToken);
-            return new AttemptRead(attempt, FindDetail(response, attempt), null);
-        }
-        catch (MyPayGaException ex)
-        {
-            return new AttemptRead(attempt, null, ex);
-        }
+        var (detail, error) = await _reader.ReadAsync(client, attempt, freshness, cancellationToken);
+        return new AttemptRead(attempt, detail, error);
     }
 
     private async Task SettleFailureAsync(Order order, MyPayGaAttempt attempt, PaymentDetail? detail)
@@ -459,16 +458,6 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
         mismatch = string.Empty;
         return true;
-    }
-
-    private static PaymentDetail? FindDetail(PaymentDetailResponse response, MyPayGaAttempt attempt)
-    {
-        var detail = response.Find(attempt.PaymentToken!);
-        // An entry naming another payment is not this attempt's status, whatever it says.
-        if (detail is not null && !string.IsNullOrEmpty(detail.PaymentToken)
-            && !string.Equals(detail.PaymentToken, attempt.PaymentToken, StringComparison.Ordinal))
-            return null;
-        return detail;
     }
 
     /// <summary>Without nopCommerce's per-request cache (GetOrderByIdAsync uses it): the state may have just changed.</summary>

@@ -55,6 +55,12 @@ public static class ClaimKeys
     /// <summary>An attempt given up after the follow window without a final answer (note once).</summary>
     public static string AttemptTimedOut(int attemptId) => $"attempt-{Id(attemptId)}-timedout";
 
+    /// <summary>
+    /// A read lease (farm): held while one instance reads the attempt's paiement-detail, so that the others wait for its
+    /// answer in the shared cache instead of reading too. Given back at once; taken over when its holder died.
+    /// </summary>
+    public static string AttemptReading(int attemptId) => $"attempt-{Id(attemptId)}-reading";
+
     /// <summary>A person's decision about an attempt that needed one (accept, refund...).</summary>
     public static string AttemptReviewed(int attemptId) => $"attempt-{Id(attemptId)}-reviewed";
 

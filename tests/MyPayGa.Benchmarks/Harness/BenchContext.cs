@@ -28,5 +28,8 @@ public sealed class BenchContext(bool smoke, TextWriter log, CancellationToken c
         {
             await _sandbox.DisposeAsync();
         }
+
+        // The PostgreSQL server the plugin sections started (if any).
+        await Nop.Plugin.Payments.MyPayGa.Tests.Support.Database.PostgresServer.StopSharedAsync();
     }
 }

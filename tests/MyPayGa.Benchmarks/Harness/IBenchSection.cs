@@ -20,5 +20,9 @@ public static class BenchSections
     public static IReadOnlyList<IBenchSection> All { get; } =
     [
         new Sections.ClientOverheadSection(),
+        new Sections.CallbackThroughputSection(),
+        new Sections.ReconciliationSection(),
+        new Sections.PendingPageSection(),
+        new Sections.MemorySection(),
     ];
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
@@ -38,9 +39,13 @@ namespace Nop.Plugin.Payments.MyPayGa.Tests.Support;
 /// </summary>
 public sealed class PluginHarness : IAsyncDisposable
 {
-    /// <summary>What the nodes of a farm share: the store's database (orders, plugin tables) and MyPayGa.</summary>
+    /// <summary>
+    /// What the nodes of a farm share: the store's database (orders, plugin tables), MyPayGa, and — when
+    /// <paramref name="Redis"/> is given — nopCommerce's distributed cache (each node its own RedisCache, one server).
+    /// </summary>
     public sealed record SharedStore(OrderBook Orders, IRepository<MyPayGaAttempt> Attempts, IRepository<MyPayGaRefund> Refunds,
-        IRepository<MyPayGaClaim> Claims, ConcurrentDictionary<string, PaymentDetail> Details, ILocker? Locker = null);
+        IRepository<MyPayGaClaim> Claims, ConcurrentDictionary<string, PaymentDetail> Details, ILocker? Locker = null,
+        RedisCacheOptions? Redis = null);
 
     public const string SecretKey = "stest_sandbox_secret_key";
     public const string PublicKey = "ptest_sandbox_public_key";
@@ -50,7 +55,7 @@ public sealed class PluginHarness : IAsyncDisposable
     private readonly ConcurrentDictionary<(string Group, int Id, string Key, int Store), string> _attributes = new();
     private readonly ConcurrentQueue<string> _log = new();
 
-    private PluginHarness(bool realClient, SharedStore? shared = null)
+    private PluginHarness(bool realClient, SharedStore? shared = null, Action<IServiceCollection>? configure = null)
     {
         Orders = shared?.Orders ?? new OrderBook();
         Details = shared?.Details ?? new ConcurrentDictionary<string, PaymentDetail>(StringComparer.Ordinal);
@@ -130,6 +135,15 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(Attempts);
         services.AddSingleton(Refunds);
         services.AddSingleton(Claims);
+        if (shared?.Redis is { } redis)
+        {
+            // As nopCommerce's AddDistributedCache does when DistributedCacheConfig is enabled with Redis.
+            services.AddStackExchangeRedisCache(options =>
+            {
+                options.Configuration = redis.Configuration;
+                options.InstanceName = redis.InstanceName;
+            });
+        }
 
         new NopStartup().ConfigureServices(services, new ConfigurationBuilder().Build());
         if (realClient)
@@ -137,6 +151,7 @@ public sealed class PluginHarness : IAsyncDisposable
         else
             services.AddSingleton(ClientFactory.Object);
 
+        configure?.Invoke(services);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
@@ -149,9 +164,11 @@ public sealed class PluginHarness : IAsyncDisposable
     public static PluginHarness CreateSharing(SharedStore shared) => new(realClient: false, shared);
 
     /// <summary>The real MyPayGa client (as registered by the plugin's NopStartup) against <paramref name="apiBaseUrl"/>.</summary>
-    public static PluginHarness CreateWithRealClient(Uri apiBaseUrl)
+    /// <param name="configure">Last changes to the services (e.g. a handler on the client's HttpClient: the benchmarks).</param>
+    /// <param name="shared">Other tables (e.g. faster ones for the benchmarks), else the harness's own.</param>
+    public static PluginHarness CreateWithRealClient(Uri apiBaseUrl, Action<IServiceCollection>? configure = null, SharedStore? shared = null)
     {
-        var harness = new PluginHarness(realClient: true);
+        var harness = new PluginHarness(realClient: true, shared, configure);
         harness.Settings[0].ApiBaseUrlOverride = apiBaseUrl.ToString();
         harness.Settings[0].CardFormUrlOverride = new Uri(apiBaseUrl, "mpgga-form-cbpay").ToString();
         return harness;
@@ -317,6 +334,16 @@ public sealed class PluginHarness : IAsyncDisposable
 
     /// <summary>Every text the plugin wrote where a person may read it (notes, log); tests check no key is in it.</summary>
     public string EverythingWritten => string.Join("\n", Orders.AllNoteTexts.Concat(Log));
+
+    /// <summary>Forgets the log and every call the mocks recorded (long runs: the benchmarks' memory figures).</summary>
+    public void ClearRecords()
+    {
+        _log.Clear();
+        foreach (var mock in new Mock[] { Client, ClientFactory, OrderService, OrderProcessingService, GenericAttributeService, SettingService,
+                     LocalizationService, LanguageService, Logger, CurrencyService, AddressService, CustomerService, StoreService, StoreContext,
+                     WorkContext, WebHelper, OrderTotalCalculationService, ScheduleTaskService })
+            mock.Invocations.Clear();
+    }
 
     public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
 

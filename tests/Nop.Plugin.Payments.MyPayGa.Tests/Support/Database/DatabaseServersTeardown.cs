@@ -6,5 +6,9 @@ using NUnit.Framework;
 public sealed class DatabaseServersTeardown
 {
     [OneTimeTearDown]
-    public async Task StopAsync() => await PostgresServer.StopSharedAsync();
+    public async Task StopAsync()
+    {
+        await PostgresServer.StopSharedAsync();
+        await RedisServer.StopSharedAsync();
+    }
 }
