@@ -152,5 +152,8 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
     public Task TruncateAsync(bool resetIdentity = false) => throw new NotSupportedException();
 }
 
-/// <summary>What a database provider throws for a second row with the same unique key.</summary>
-public sealed class UniqueViolationException(string message) : DbException(message);
+/// <summary>What a database provider throws for a second row with the same unique key (SQLSTATE 23505, as PostgreSQL).</summary>
+public sealed class UniqueViolationException(string message) : DbException(message)
+{
+    public override string SqlState => "23505";
+}
