@@ -37,6 +37,9 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
     internal static readonly TimeSpan PeerWait = TimeSpan.FromSeconds(5);
     internal static readonly TimeSpan PeerPoll = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>An attempt read again with the same answer is written back at most this often.</summary>
+    internal static readonly TimeSpan ReadRecordInterval = TimeSpan.FromMinutes(1);
+
     /// <summary>A reserved attempt whose gethash never answered is given up after this long (nothing was pushed).</summary>
     internal static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(10);
 
@@ -135,6 +138,7 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
             if (read.Error is not null)
                 continue; // nothing learned: the attempt stays as it is
 
+            var before = (attempt.Status, attempt.LastProviderStatus, attempt.LastProviderMessage, attempt.ReceivedAmountXaf, attempt.LastReadOnUtc);
             attempt.LastReadOnUtc = now;
             attempt.LastProviderStatus = read.Outcome.ToString();
             attempt.LastProviderMessage = ProviderMessages.Clean(read.Detail?.MessageData);
@@ -152,7 +156,13 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
                     break;
             }
 
-            await SaveAsync(attempt);
+            // The same answer read again is not written each time (polling reads every few seconds): the row keeps
+            // when it was last read to the minute, enough for the admin and for the reconciliation's order.
+            var unchanged = before.Status == attempt.Status && before.LastProviderStatus == attempt.LastProviderStatus
+                && before.LastProviderMessage == attempt.LastProviderMessage && before.ReceivedAmountXaf == attempt.ReceivedAmountXaf
+                && before.LastReadOnUtc is { } lastWritten && now - lastWritten < ReadRecordInterval;
+            if (!unchanged)
+                await SaveAsync(attempt);
         }
 
         await GiveUpStaleStartsAsync(current.Values, now);
