@@ -203,6 +203,13 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
     private static async Task<AttemptRead> ReadAsync(IMyPayGaClient client, MyPayGaAttempt attempt, CancellationToken cancellationToken)
     {
+        // A payment link is read with getLink (PaymentLinkReader), then decided like any attempt.
+        if (attempt.Channel == PaymentChannel.Link)
+        {
+            var (linkDetail, linkError) = await PaymentLinkReader.ReadAsync(client, attempt, cancellationToken);
+            return new AttemptRead(attempt, linkDetail, linkError);
+        }
+
         try
         {
             var response = await client.GetPaymentDetailAsync(attempt.PaymentToken!, cancellationToken);
@@ -370,7 +377,9 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         if (!settings.CancelOrderOnFailure || IsPaid(order) || order.OrderStatus == OrderStatus.Cancelled)
             return false;
         var latest = attempts.MaxBy(a => a.Number);
-        if (latest is not { Status: AttemptStatus.Failed } || !attempts.All(a => a.Status is AttemptStatus.Failed or AttemptStatus.NotStarted))
+        // A payment link expired or cancelled (by the admin, or by MyPayGa) is not the shopper's payment failing.
+        if (latest is not { Status: AttemptStatus.Failed } || latest.Channel == PaymentChannel.Link
+            || !attempts.All(a => a.Status is AttemptStatus.Failed or AttemptStatus.NotStarted))
             return false;
         if (order.PaymentStatus != PaymentStatus.Pending || !_orderProcessingService.CanCancelOrder(order))
             return false;
