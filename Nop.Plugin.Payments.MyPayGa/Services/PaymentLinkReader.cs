@@ -43,11 +43,11 @@ public static class PaymentLinkReader
             return (null, ex);
         }
 
-        return response.Link is { } link
+        return response?.Link is { } link
             ? (Describe(attempt, link), null)
             : (null, new MyPayGaException(MyPayGaErrorKind.InvalidResponse, "getLink",
-                $"MyPayGa did not describe the payment link (status {response.Code}).", providerStatus: response.Code.Raw,
-                providerMessage: response.Message));
+                $"MyPayGa did not describe the payment link (status {response?.Code}).", providerStatus: response?.Code.Raw,
+                providerMessage: response?.Message));
     }
 
     /// <summary>Paid wins over expired (a link paid, then cancelled, was paid); unknown is pending, never paid.</summary>
