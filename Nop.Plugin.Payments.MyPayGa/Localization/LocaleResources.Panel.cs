@@ -110,6 +110,9 @@ public static partial class LocaleResources
         public const string LinkNeedsPhone = P + "Link.NeedsPhone";
         public const string LinkNeedsEmail = P + "Link.NeedsEmail";
         public const string LinkAlreadyOpen = P + "Link.AlreadyOpen";
+        public const string LinkAwaitingDecision = P + "Link.AwaitingDecision";
+        /// <summary>{0} masked phone, {1} minutes left.</summary>
+        public const string LinkPushPending = P + "Link.PushPending";
         public const string LinkNotCancellable = P + "Link.NotCancellable";
         public const string LinkCancelled = P + "Link.Cancelled";
         /// <summary>{0} why.</summary>
@@ -265,6 +268,10 @@ public static partial class LocaleResources
             "MyPayGa a besoin de l'e-mail du client pour créer un lien : ajoutez-en un à l'adresse de facturation.");
         Add(PanelKeys.LinkAlreadyOpen, "A payment link is already open for this order: cancel it first.",
             "Un lien de paiement est déjà ouvert pour cette commande : annulez-le d'abord.");
+        Add(PanelKeys.LinkAwaitingDecision, "Money received for this order waits for your decision (above): decide first, then make a link if one is still needed.",
+            "De l'argent reçu pour cette commande attend votre décision (ci-dessus) : décidez d'abord, puis créez un lien s'il en faut encore un.");
+        Add(PanelKeys.LinkPushPending, "A payment request sent to {0} may still be approved on that phone for {1} minute(s): wait before making a link, or the customer could pay twice.",
+            "Une demande de paiement envoyée au {0} peut encore être approuvée sur ce téléphone pendant {1} minute(s) : attendez avant de créer un lien, sinon le client pourrait payer deux fois.");
         Add(PanelKeys.LinkNotCancellable, "This payment link cannot be cancelled (paid, failed or not a link).",
             "Ce lien de paiement ne peut pas être annulé (payé, échoué ou pas un lien).");
         Add(PanelKeys.LinkCancelled, "Payment link cancelled.", "Lien de paiement annulé.");

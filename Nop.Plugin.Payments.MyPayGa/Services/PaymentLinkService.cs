@@ -323,7 +323,7 @@ public class MyPayGaPaymentLinkService : IMyPayGaPaymentLinkService
         if (attempts.Any(a => a.Status == AttemptStatus.Starting && a.PaymentToken is null && now - a.CreatedOnUtc < PaymentStatusProcessor.StartTimeout))
             return await TextAsync(ServiceKeys.StartAlreadyInProgress);
         if (attempts.Any(a => PaymentAttemptStore.NeedsReview.Contains(a.Status) && a.ReviewedOnUtc is null))
-            return await TextAsync(LedgerKeys.StartAwaitingReview);
+            return await TextAsync(PanelKeys.LinkAwaitingDecision);
         if (attempts.Any(a => a.Channel == PaymentChannel.Link && a.Status is AttemptStatus.Open or AttemptStatus.Starting))
             return await TextAsync(PanelKeys.LinkAlreadyOpen);
 
@@ -335,8 +335,7 @@ public class MyPayGaPaymentLinkService : IMyPayGaPaymentLinkService
         if (livePush is not null)
         {
             var minutes = Math.Max(1, (int)Math.Ceiling((window - (now - livePush.CreatedOnUtc)).TotalMinutes));
-            return string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(LedgerKeys.StartEarlierPushPending),
-                MyPayGaPhoneValidator.MaskForLog(livePush.Phone), minutes);
+            return await TextAsync(PanelKeys.LinkPushPending, MyPayGaPhoneValidator.MaskForLog(livePush.Phone), minutes);
         }
 
         return null;

@@ -104,7 +104,7 @@ public sealed class PaymentLinkTests
         Assert.That((await Links.ProposeAsync(paid)).Refusal, Is.Not.Null);
 
         var (pushed, _) = await _harness.AddStartedOrderAsync();
-        Assert.That((await Links.ProposeAsync(pushed)).Refusal, Does.Contain("can still be approved"));
+        Assert.That((await Links.ProposeAsync(pushed)).Refusal, Does.Contain("may still be approved"));
 
         var order = _harness.AddOrder();
         Assert.That((await Links.CreateAsync(order, Admin)).Success, Is.True);
