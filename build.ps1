@@ -208,7 +208,8 @@ function Invoke-Package {
     Invoke-Dotnet build $PluginProject -c $Configuration -o $folder @(Get-NopSourceArgs)
 
     # Keep only what the store needs: our DLLs, the DLLs the host lacks, views, content, plugin.json, logo.
-    $hostProvided = '^(Nop\.|Microsoft\.|System\.)'
+    # FluentMigrator: the reference stubs of 7.1.0 land in the shared output folder; the store ships the real ones.
+    $hostProvided = '^(Nop\.|Microsoft\.|System\.|FluentMigrator)'
     Get-ChildItem $folder -File | Where-Object {
         ($_.Extension -eq '.dll' -and $_.Name -match $hostProvided -and $_.Name -ne 'Nop.Plugin.Payments.MyPayGa.dll') -or
         ($_.Extension -eq '.pdb') -or
