@@ -8,6 +8,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Localization;
 using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Services.Cms;
 using Nop.Services.Configuration;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
@@ -24,7 +25,7 @@ namespace Nop.Plugin.Payments.MyPayGa;
 /// pending, PostProcessPaymentAsync starts the MyPayGa payment and sends the shopper to the plugin's pending / card /
 /// retry page; the status processor settles the order.
 /// </summary>
-public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
+public partial class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod, IWidgetPlugin
 {
     private readonly IMyPayGaAccountProvider _accountProvider;
     private readonly IXafAmountService _xafAmountService;
@@ -375,6 +376,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         await _settingService.SaveSettingAsync(new MyPayGaSettings());
         await _localeInstaller.AddToAllLanguagesAsync();
         await ReconciliationTaskRegistration.EnsureAsync(_scheduleTaskService);
+        await SetWidgetActiveAsync(active: true);
         await base.InstallAsync();
     }
 
@@ -385,6 +387,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         await _localizationService.DeleteLocaleResourcesAsync(MyPayGaDefaults.ResourcePrefix);
         if (await _scheduleTaskService.GetTaskByTypeAsync(PendingPaymentReconciliationTask.TaskType) is { } task)
             await _scheduleTaskService.DeleteTaskAsync(task);
+        await SetWidgetActiveAsync(active: false);
         await base.UninstallAsync();
     }
 
@@ -396,6 +399,7 @@ public class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod
         // Secrets saved in clear by versions before 4.90.2 are encrypted (all stores and per-store overrides).
         await _secretMigration.ProtectClearSecretsAsync();
         await ReconciliationTaskRegistration.EnsureAsync(_scheduleTaskService);
+        await SetWidgetActiveAsync(active: true);
         await base.UpdateAsync(currentVersion, targetVersion);
     }
 

@@ -9,4 +9,7 @@ public static class MyPayGaViewPaths
     public const string CardRedirect = MyPayGaDefaults.PluginFolder + "/Views/CardRedirect.cshtml";
     public const string Result = MyPayGaDefaults.PluginFolder + "/Views/Result.cshtml";
     public const string Configure = MyPayGaDefaults.PluginFolder + "/Views/Configure.cshtml";
+    public const string OrderPanel = MyPayGaDefaults.PluginFolder + "/Views/AdminOrderPanel.cshtml";
+    public const string Confirm = MyPayGaDefaults.PluginFolder + "/Views/AdminConfirm.cshtml";
+    public const string ReviewQueue = MyPayGaDefaults.PluginFolder + "/Views/AdminReviewQueue.cshtml";
 }

@@ -20,7 +20,11 @@ public class MyPayGaAttemptBuilder : NopEntityBuilder<MyPayGaAttempt>
             .WithColumn(nameof(MyPayGaAttempt.LastProviderStatus)).AsString(50).Nullable()
             .WithColumn(nameof(MyPayGaAttempt.LastProviderMessage)).AsString(400).Nullable()
             .WithColumn(nameof(MyPayGaAttempt.DisplayMessage)).AsString(400).Nullable()
-            .WithColumn(nameof(MyPayGaAttempt.ReviewNote)).AsString(400).Nullable();
+            .WithColumn(nameof(MyPayGaAttempt.ReviewNote)).AsString(400).Nullable()
+            .WithColumn(nameof(MyPayGaAttempt.LinkReference)).AsString(100).Nullable()
+            .WithColumn(nameof(MyPayGaAttempt.LinkOrderRef)).AsString(100).Nullable().Indexed("IX_MyPayGaAttempt_LinkOrderRef")
+            .WithColumn(nameof(MyPayGaAttempt.LinkUrl)).AsString(500).Nullable()
+            .WithColumn(nameof(MyPayGaAttempt.CreatedBy)).AsString(200).Nullable();
 }
 
 public class MyPayGaRefundBuilder : NopEntityBuilder<MyPayGaRefund>

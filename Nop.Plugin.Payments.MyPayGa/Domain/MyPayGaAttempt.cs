@@ -25,7 +25,11 @@ public class MyPayGaAttempt : BaseEntity
     /// <summary>The uniqueID sent to gethash: "{CustomOrderNumber}-{Number}".</summary>
     public string UniqueId { get; set; } = string.Empty;
 
-    /// <summary>MyPayGa's payment_token; null while gethash has not answered (or never did).</summary>
+    /// <summary>
+    /// MyPayGa's payment_token; null while gethash has not answered (or never did). For a payment link, "link:" + its
+    /// reference: MyPayGa gives no payment token for a link, and this keeps one identity per attempt (the order's
+    /// CaptureTransactionId, double-payment detection).
+    /// </summary>
     public string? PaymentToken { get; set; }
 
     public int ChannelId { get; set; }
@@ -68,6 +72,18 @@ public class MyPayGaAttempt : BaseEntity
 
     /// <summary>Who decided, and what (e.g. "admin@shop.ga: refunded").</summary>
     public string? ReviewNote { get; set; }
+
+    /// <summary>Payment link only: the reference getLink and linkCancel take (the link's token_url, else its order_ref).</summary>
+    public string? LinkReference { get; set; }
+
+    /// <summary>Payment link only: MyPayGa's order_ref of the link (the merchant reference of the payment made through it).</summary>
+    public string? LinkOrderRef { get; set; }
+
+    /// <summary>Payment link only: the address the shopper opens to pay.</summary>
+    public string? LinkUrl { get; set; }
+
+    /// <summary>Who asked for this attempt when it was not the shopper (a payment link: the admin's e-mail or name).</summary>
+    public string? CreatedBy { get; set; }
 
     public PaymentChannel Channel
     {

@@ -52,6 +52,14 @@ public class NopStartup : INopStartup
         services.AddScoped<IMyPayGaWarningService, MyPayGaWarningService>();
         services.AddScoped<IMyPayGaConfigurationService, MyPayGaConfigurationService>();
         services.AddScoped<IMyPayGaConfigurationModelFactory, MyPayGaConfigurationModelFactory>();
+
+        // Admin operations: the order panel, decisions, payment links, the review queue (PaymentLinkEventConsumer is
+        // found by nopCommerce as every IConsumer<T>).
+        services.AddScoped<IMyPayGaXafFormatter, MyPayGaXafFormatter>();
+        services.AddScoped<IMyPayGaReviewDecisionService, MyPayGaReviewDecisionService>();
+        services.AddScoped<IMyPayGaPaymentLinkService, MyPayGaPaymentLinkService>();
+        services.AddScoped<IMyPayGaReviewQueueService, MyPayGaReviewQueueService>();
+        services.AddScoped<IMyPayGaAdminModelFactory, MyPayGaAdminModelFactory>();
     }
 
     public void Configure(IApplicationBuilder application)

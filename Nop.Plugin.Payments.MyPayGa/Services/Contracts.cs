@@ -110,6 +110,8 @@ public enum StartRefusal
     AwaitingReview,
     /// <summary>Another request is starting a payment for this order right now.</summary>
     AlreadyStarting,
+    /// <summary>A payment link made by the store is open for this order: paid through it, or cancelled first.</summary>
+    PaymentLinkOpen,
 }
 
 /// <summary>Starts (or restarts, for a retry) the MyPayGa payment of an order.</summary>

@@ -141,6 +141,10 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         if (attempts.Any(a => PaymentAttemptStore.NeedsReview.Contains(a.Status) && a.ReviewedOnUtc is null))
             return await RefuseAsync(StartRefusal.AwaitingReview, LedgerKeys.StartAwaitingReview);
 
+        // A payment link the store sent may be paid at any moment: a second way to pay would take the money twice.
+        if (attempts.Any(a => a.Channel == PaymentChannel.Link && a.Status is AttemptStatus.Open or AttemptStatus.Starting))
+            return await RefuseAsync(StartRefusal.PaymentLinkOpen, PanelKeys.StartPaymentLinkOpen);
+
         // A push is approved on the phone within minutes; until then the earlier prompt could still take the money.
         var window = TimeSpan.FromMinutes(Math.Clamp(settings.PushApprovalMinutes, 0, 60));
         var livePush = attempts

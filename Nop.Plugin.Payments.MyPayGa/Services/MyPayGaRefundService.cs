@@ -109,6 +109,9 @@ public class MyPayGaRefundService : IMyPayGaRefundService
             return await RefusedAsync(order, ServiceKeys.RefundNoPaidPayment, Number(order));
         if (command.AmountXaf is <= 0)
             return await RefusedAsync(order, ServiceKeys.RefundAmountTooSmall);
+        // refund/create names a payment token, and MyPayGa gives none for a payment made through a link.
+        if (attempt.Channel == PaymentChannel.Link)
+            return await RefusedAsync(order, PanelKeys.RefundLinkNotPossible, attempt.UniqueId);
 
         IMyPayGaClient client;
         try

@@ -112,6 +112,15 @@ public class PaymentAttemptStore : IPaymentAttemptStore
                 return order;
         }
 
+        // A payment made through a payment link names the link's order_ref (MyPayGa's) and a payment token this store
+        // never saw: the order is found by the link; the status processor then reads the link itself (getLink).
+        var byLink = await _repository.GetAllAsync(query => query.Where(a => a.LinkOrderRef == reference).OrderBy(a => a.Id), getCacheKey: null);
+        foreach (var attempt in byLink)
+        {
+            if (await _orderService.GetOrderByIdAsync(attempt.OrderId) is { } order)
+                return order;
+        }
+
         // An order of 4.90.1 whose attempts are still in its attribute: found by its number, then imported.
         foreach (var customOrderNumber in CandidateOrderNumbers(reference))
         {

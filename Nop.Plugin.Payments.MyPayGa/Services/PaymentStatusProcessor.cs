@@ -219,6 +219,13 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
     private async Task<AttemptRead> ReadAsync(IMyPayGaClient client, MyPayGaAttempt attempt, ReadFreshness freshness,
         CancellationToken cancellationToken)
     {
+        // A payment link is read with getLink (PaymentLinkReader), then decided like any attempt.
+        if (attempt.Channel == PaymentChannel.Link)
+        {
+            var (linkDetail, linkError) = await PaymentLinkReader.ReadAsync(client, attempt, cancellationToken);
+            return new AttemptRead(attempt, linkDetail, linkError);
+        }
+
         var (detail, error) = await _reader.ReadAsync(client, attempt, freshness, cancellationToken);
         return new AttemptRead(attempt, detail, error);
     }
@@ -379,7 +386,9 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         if (!settings.CancelOrderOnFailure || IsPaid(order) || order.OrderStatus == OrderStatus.Cancelled)
             return false;
         var latest = attempts.MaxBy(a => a.Number);
-        if (latest is not { Status: AttemptStatus.Failed } || !attempts.All(a => a.Status is AttemptStatus.Failed or AttemptStatus.NotStarted))
+        // A payment link expired or cancelled (by the admin, or by MyPayGa) is not the shopper's payment failing.
+        if (latest is not { Status: AttemptStatus.Failed } || latest.Channel == PaymentChannel.Link
+            || !attempts.All(a => a.Status is AttemptStatus.Failed or AttemptStatus.NotStarted))
             return false;
         if (order.PaymentStatus != PaymentStatus.Pending || !_orderProcessingService.CanCancelOrder(order))
             return false;

@@ -211,7 +211,12 @@ public sealed class StoreHost : IAsyncDisposable
         // Used only by the payment method's install/fees and the admin page, not by these flows.
         services.AddSingleton(Mock.Of<ILanguageService>());
         services.AddSingleton(Mock.Of<IOrderTotalCalculationService>());
-        services.AddSingleton(Mock.Of<INotificationService>());
+        // The admin pages (order panel, decisions, links, review queue): notifications shown on the next page, the
+        // admin's permissions granted, XAF formatted as nopCommerce formats the store's currency.
+        services.AddSingleton<TestNotificationService>();
+        services.AddSingleton<INotificationService>(sp => sp.GetRequiredService<TestNotificationService>());
+        services.AddSingleton(Mock.Of<IPermissionService>(p => p.AuthorizeAsync(It.IsAny<string>()) == Task.FromResult(true)));
+        services.AddSingleton<Nop.Services.Catalog.IPriceFormatter, TestPriceFormatter>();
         // The payment method registers its scheduled task on install; not run by these flows.
         services.AddSingleton(Mock.Of<IScheduleTaskService>());
         // The test store's keys are saved in clear (as versions before 4.90.2 did): nothing to decrypt.
@@ -237,6 +242,8 @@ public sealed class StoreHost : IAsyncDisposable
         app.UseRouting();
         new RouteProvider().RegisterRoutes(app);
         app.MapControllers();
+        // nopCommerce's admin area route: /Admin/{controller}/{action}/{id?} (the plugin's admin controller, the order page).
+        app.MapControllerRoute("areaRoute", "{area:exists}/{controller=Home}/{action=Index}/{id?}");
     }
 
     private static string FindPluginFolder()

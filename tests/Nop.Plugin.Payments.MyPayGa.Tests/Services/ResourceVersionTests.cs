@@ -17,7 +17,7 @@ public class ResourceVersionTests
     private static readonly Dictionary<string, string> Shipped = new()
     {
         ["4.90.1"] = "62e9d05c3d93bc60",
-        ["4.90.2"] = "99b48bc3f31e5a46",
+        ["4.90.2"] = "32b65e7fb1afbeaf",
     };
 
     [Test]

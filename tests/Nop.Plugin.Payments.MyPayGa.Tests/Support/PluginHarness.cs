@@ -128,6 +128,7 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(WebHelper.Object);
         services.AddSingleton(OrderTotalCalculationService.Object);
         services.AddSingleton(ScheduleTaskService.Object);
+        services.AddSingleton(PriceFormatter.Object);
         services.AddSingleton<IEncryptionService>(Encryption);
         services.AddSingleton<IHttpContextAccessor>(HttpContextAccessor);
         services.AddSingleton<ILocker>(Locker);
@@ -177,6 +178,8 @@ public sealed class PluginHarness : IAsyncDisposable
     // ---- state the tests arrange and read ----
 
     public Dictionary<int, MyPayGaSettings> Settings { get; } = new();
+    /// <summary>nopCommerce's widget settings as saved (the plugin lists itself as an active widget).</summary>
+    public Nop.Core.Domain.Cms.WidgetSettings WidgetSettings { get; set; } = new();
     public MyPayGaSettings StoreSettings => Settings[0];
     public OrderBook Orders { get; }
     public ILocker Locker { get; } = new InMemoryLocker();
@@ -227,6 +230,11 @@ public sealed class PluginHarness : IAsyncDisposable
     public Mock<IOrderTotalCalculationService> OrderTotalCalculationService { get; } = new();
     /// <summary>Does nothing unless a test sets it up (Moq answers null tasks).</summary>
     public Mock<IScheduleTaskService> ScheduleTaskService { get; } = new();
+    /// <summary>
+    /// As nopCommerce's with an XAF currency the owner formatted "#,##0 FCFA" in French: "6 000 FCFA" (tests check the
+    /// panel uses it, with the XAF currency, and never the page's culture).
+    /// </summary>
+    public Mock<Nop.Services.Catalog.IPriceFormatter> PriceFormatter { get; } = new();
     /// <summary>The store's encryption (secret settings are stored encrypted; the clear ones of older versions still work).</summary>
     public FakeEncryptionService Encryption { get; } = new();
 
@@ -404,6 +412,9 @@ public sealed class PluginHarness : IAsyncDisposable
                 return Task.CompletedTask;
             });
 
+        SettingService.Setup(s => s.LoadSettingAsync<Nop.Core.Domain.Cms.WidgetSettings>(It.IsAny<int>())).ReturnsAsync(() => WidgetSettings);
+        SettingService.Setup(s => s.SaveSettingAsync(It.IsAny<Nop.Core.Domain.Cms.WidgetSettings>(), It.IsAny<int>()))
+            .Returns((Nop.Core.Domain.Cms.WidgetSettings saved, int _) => { WidgetSettings = saved; return Task.CompletedTask; });
         SettingService.Setup(s => s.LoadSettingAsync<MyPayGaSettings>(It.IsAny<int>()))
             .ReturnsAsync((int storeId) => Settings.TryGetValue(storeId, out var s) ? s : Settings[0]);
 
@@ -443,5 +454,9 @@ public sealed class PluginHarness : IAsyncDisposable
         WorkContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(() => Customer);
         StoreContext.Setup(s => s.GetCurrentStore()).Returns(() => Stores[0]);
         WebHelper.Setup(w => w.GetStoreLocation(It.IsAny<bool?>())).Returns(StoreLocation);
+        WorkContext.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(() => Languages[0]);
+        PriceFormatter.Setup(f => f.FormatPriceAsync(It.IsAny<decimal>(), It.IsAny<bool>(), It.IsAny<Currency>(), It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<bool>()))
+            .ReturnsAsync((decimal price, bool _, Currency currency, int _, bool _, bool _) =>
+                price.ToString("#,##0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + " " + (currency.CurrencyCode == "XAF" ? "FCFA" : currency.CurrencyCode));
     }
 }
