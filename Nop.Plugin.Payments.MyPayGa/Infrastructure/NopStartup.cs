@@ -37,6 +37,9 @@ public class NopStartup : INopStartup
         // One cache for the whole application: it is what makes the pending page's polling cheap.
         services.AddSingleton<IPaymentStatusCache, PaymentStatusCache>();
 
+        // The shopper's pages and the checkout's payment-info block: their view models.
+        services.AddScoped<IMyPayGaPublicModelFactory, MyPayGaPublicModelFactory>();
+
         // Store owner's tools: encrypted keys, configuration page, test connection, warnings, languages.
         // (EventConsumer is found and registered by nopCommerce itself, as every IConsumer<T>.)
         services.AddScoped<IMyPayGaKeyProtector, MyPayGaKeyProtector>();

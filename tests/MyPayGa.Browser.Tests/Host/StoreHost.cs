@@ -29,6 +29,7 @@ using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
 using Nop.Services.Security;
 using Nop.Services.Stores;
+using Nop.Web.Framework.Mvc.Routing;
 using Nop.Web.Framework.UI;
 using NopLogger = Nop.Services.Logging.ILogger;
 
@@ -170,6 +171,7 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddSingleton(new CurrencySettings { PrimaryStoreCurrencyId = XafCurrencyId });
         services.AddScoped<IWorkContext, TestWorkContext>();
         services.AddScoped<INopHtmlHelper, TestNopHtmlHelper>();
+        services.AddScoped<INopUrlHelper, TestNopUrlHelper>();
         // nopCommerce registers every ISettings class, loaded for the current store.
         services.AddScoped(_ => state.Settings);
 

@@ -27,6 +27,7 @@ using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
 using Nop.Services.Security;
 using Nop.Services.Stores;
+using Nop.Web.Framework.Mvc.Routing;
 
 namespace Nop.Plugin.Payments.MyPayGa.Tests.Support;
 
@@ -121,6 +122,9 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(StoreContext.Object);
         services.AddSingleton(WorkContext.Object);
         services.AddSingleton(WebHelper.Object);
+        services.AddSingleton(UrlHelper.Object);
+        // nopCommerce registers every ISettings class, loaded for the current store.
+        services.AddScoped(_ => Settings[0]);
         services.AddSingleton(OrderTotalCalculationService.Object);
         services.AddSingleton(ScheduleTaskService.Object);
         services.AddSingleton<IEncryptionService>(Encryption);
@@ -207,6 +211,8 @@ public sealed class PluginHarness : IAsyncDisposable
     public Mock<IStoreContext> StoreContext { get; } = new();
     public Mock<IWorkContext> WorkContext { get; } = new();
     public Mock<IWebHelper> WebHelper { get; } = new();
+    /// <summary>nopCommerce's URL helper (the shopper's model factory builds its links with it); answers null unless set up.</summary>
+    public Mock<INopUrlHelper> UrlHelper { get; } = new();
     public Mock<IOrderTotalCalculationService> OrderTotalCalculationService { get; } = new();
     /// <summary>Does nothing unless a test sets it up (Moq answers null tasks).</summary>
     public Mock<IScheduleTaskService> ScheduleTaskService { get; } = new();

@@ -12,6 +12,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.MyPayGa.Controllers;
 using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Factories;
 using Nop.Plugin.Payments.MyPayGa.Models;
 using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Services.Configuration;
@@ -66,6 +67,17 @@ public sealed class PublicControllerTests
         _http = new DefaultHttpContext();
     }
 
+    /// <summary>The shopper's view models, prepared by the real factory over the same mocks.</summary>
+    private MyPayGaPublicModelFactory Factory() => new(
+        _localization.Object,
+        WebFakes.NopUrl().Object,
+        WebFakes.WorkContext(_customerId).Object,
+        _attempts.Object,
+        _checkout.Object,
+        _xaf.Object,
+        _settings,
+        new FixedTime(Now));
+
     private MyPayGaPublicController Controller() => new(
         WebFakes.WorkContext(_customerId).Object,
         WebFakes.StoreContext().Object,
@@ -75,7 +87,7 @@ public sealed class PublicControllerTests
         _attempts.Object,
         _checkout.Object,
         _accounts.Object,
-        _xaf.Object,
+        Factory(),
         new MyPayGaPhoneValidator(_localization.Object),
         _localization.Object,
         new Mock<ILogger>().Object,
@@ -267,7 +279,7 @@ public sealed class PublicControllerTests
     public async Task Status_of_an_old_failure_without_reason_does_not_wait_for_one()
     {
         var old = Attempt();
-        old.CreatedOnUtc = Now - MyPayGaPublicController.ReasonMayArriveFor - TimeSpan.FromSeconds(1);
+        old.CreatedOnUtc = Now - MyPayGaPublicModelFactory.ReasonMayArriveFor - TimeSpan.FromSeconds(1);
         CacheSays(PaymentState.Failed, old, "Failed");
 
         var json = Json(await Controller().Status(_order.OrderGuid, default));

@@ -10,6 +10,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Payments.MyPayGa.Localization;
 using Nop.Services.Localization;
+using Nop.Web.Framework.Mvc.Routing;
 using NUnit.Framework;
 
 namespace Nop.Plugin.Payments.MyPayGa.Tests.Web;
@@ -44,6 +45,15 @@ internal static class WebFakes
     {
         var mock = new Mock<IUrlHelper>();
         mock.Setup(u => u.RouteUrl(It.IsAny<UrlRouteContext>())).Returns((UrlRouteContext context) => RouteUrl(context.RouteName!, context.Values));
+        return mock;
+    }
+
+    /// <summary>nopCommerce's URL helper (what the model factories use), with the same "/{route name}?name=value" URLs.</summary>
+    public static Mock<INopUrlHelper> NopUrl()
+    {
+        var mock = new Mock<INopUrlHelper>();
+        mock.Setup(u => u.RouteUrl(It.IsAny<string>(), It.IsAny<object>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>()))
+            .Returns((string routeName, object? values, string _, string _, string _) => RouteUrl(routeName, values));
         return mock;
     }
 
