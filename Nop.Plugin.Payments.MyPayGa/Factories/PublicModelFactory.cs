@@ -74,6 +74,7 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
     private readonly IPaymentAttemptStore _attemptStore;
     private readonly IMyPayGaCheckoutService _checkoutService;
     private readonly IXafAmountService _xafAmountService;
+    private readonly IXafAmountFormatter _xafAmountFormatter;
     private readonly MyPayGaSettings _settings;
     private readonly TimeProvider _timeProvider;
 
@@ -83,6 +84,7 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
         IPaymentAttemptStore attemptStore,
         IMyPayGaCheckoutService checkoutService,
         IXafAmountService xafAmountService,
+        IXafAmountFormatter xafAmountFormatter,
         MyPayGaSettings settings,
         TimeProvider timeProvider)
     {
@@ -92,6 +94,7 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
         _attemptStore = attemptStore;
         _checkoutService = checkoutService;
         _xafAmountService = xafAmountService;
+        _xafAmountFormatter = xafAmountFormatter;
         _settings = settings;
         _timeProvider = timeProvider;
     }
@@ -425,9 +428,8 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
         }
     }
 
-    private async Task<string> FormatXafAsync(long amount) =>
-        string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(WebKeys.CommonAmountXaf),
-            amount.ToString("N0", CultureInfo.CurrentCulture));
+    /// <summary>As the store writes its XAF prices ("6 000 FCFA").</summary>
+    private Task<string> FormatXafAsync(long amount) => _xafAmountFormatter.FormatAsync(amount);
 
     private async Task<string?> OperatorNameAsync(string? phone)
     {

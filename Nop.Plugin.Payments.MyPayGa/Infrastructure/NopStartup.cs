@@ -38,6 +38,7 @@ public class NopStartup : INopStartup
         services.AddSingleton<IPaymentStatusCache, PaymentStatusCache>();
 
         // The shopper's pages and the checkout's payment-info block: their view models.
+        services.AddScoped<IXafAmountFormatter, XafAmountFormatter>();
         services.AddScoped<IMyPayGaPublicModelFactory, MyPayGaPublicModelFactory>();
 
         // Store owner's tools: encrypted keys, configuration page, test connection, warnings, languages.

@@ -19,6 +19,7 @@ using Nop.Plugin.Payments.MyPayGa;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Infrastructure;
 using Nop.Plugin.Payments.MyPayGa.Tests.Support;
+using Nop.Services.Catalog;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
@@ -172,6 +173,8 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddScoped<IWorkContext, TestWorkContext>();
         services.AddScoped<INopHtmlHelper, TestNopHtmlHelper>();
         services.AddScoped<INopUrlHelper, TestNopUrlHelper>();
+        // nopCommerce's price formatter (the plugin writes XAF amounts as the store writes its XAF prices).
+        services.AddSingleton<IPriceFormatter, NopLikePriceFormatter>();
         // nopCommerce registers every ISettings class, loaded for the current store.
         services.AddScoped(_ => state.Settings);
 
@@ -227,7 +230,7 @@ public sealed class StoreHost : IAsyncDisposable
 
     private static void Configure(WebApplication app)
     {
-        // Amounts are formatted with the working language's culture (English here).
+        // The page's culture is English; XAF amounts still read as the store writes them ("12 500 FCFA").
         app.UseRequestLocalization(new RequestLocalizationOptions().SetDefaultCulture("en-US").AddSupportedCultures("en-US").AddSupportedUICultures("en-US"));
         app.UseStaticFiles();
         // nopCommerce serves a plugin's static files from its folder under /Plugins.
@@ -290,8 +293,8 @@ internal sealed class HostState
         Name = "CFA franc",
         CurrencyCode = "XAF",
         Rate = 1m,
+        // As a Gabonese store sets it up: nopCommerce then writes "12 500 FCFA" (fr-GA's currency format).
         DisplayLocale = "fr-GA",
-        CustomFormatting = "{0} FCFA",
         Published = true,
     };
 

@@ -123,6 +123,7 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(WorkContext.Object);
         services.AddSingleton(WebHelper.Object);
         services.AddSingleton(UrlHelper.Object);
+        services.AddSingleton<Nop.Services.Catalog.IPriceFormatter>(PriceFormatter);
         // nopCommerce registers every ISettings class, loaded for the current store.
         services.AddScoped(_ => Settings[0]);
         services.AddSingleton(OrderTotalCalculationService.Object);
@@ -213,6 +214,8 @@ public sealed class PluginHarness : IAsyncDisposable
     public Mock<IWebHelper> WebHelper { get; } = new();
     /// <summary>nopCommerce's URL helper (the shopper's model factory builds its links with it); answers null unless set up.</summary>
     public Mock<INopUrlHelper> UrlHelper { get; } = new();
+    /// <summary>nopCommerce's price formatter, following its rules (XAF amounts shown to shoppers).</summary>
+    public NopLikePriceFormatter PriceFormatter { get; } = new();
     public Mock<IOrderTotalCalculationService> OrderTotalCalculationService { get; } = new();
     /// <summary>Does nothing unless a test sets it up (Moq answers null tasks).</summary>
     public Mock<IScheduleTaskService> ScheduleTaskService { get; } = new();

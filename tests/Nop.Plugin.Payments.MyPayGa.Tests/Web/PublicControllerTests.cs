@@ -75,6 +75,7 @@ public sealed class PublicControllerTests
         _attempts.Object,
         _checkout.Object,
         _xaf.Object,
+        WebFakes.XafFormatter(),
         _settings,
         new FixedTime(Now));
 
@@ -419,7 +420,7 @@ public sealed class PublicControllerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(model.AmountText, Is.EqualTo("12,500 FCFA"));
+            Assert.That(model.AmountText, Is.EqualTo(WebFakes.GabonXaf(12_500)));
             Assert.That(model.MaskedPhone, Does.StartWith("074").And.EndWith("11").And.Not.Contain("111111"));
             Assert.That(model.OperatorName, Is.EqualTo("Airtel Money"));
             Assert.That(model.StatusUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Status, _order.OrderGuid)));
@@ -700,7 +701,7 @@ public sealed class PublicControllerTests
             Assert.That(model.Phone, Is.EqualTo("066123456"));
             Assert.That(model.LastFailureMessage, Does.Contain("Transaction refusée"));
             Assert.That(model.MobileMoneyEnabled && model.CardEnabled, Is.True);
-            Assert.That(model.AmountText, Is.EqualTo("12,500 FCFA"));
+            Assert.That(model.AmountText, Is.EqualTo(WebFakes.GabonXaf(12_500)));
         });
     }
 
@@ -715,7 +716,7 @@ public sealed class PublicControllerTests
         Assert.That(model.NoAttemptYet, Is.True);
         Assert.That(model.Phone, Is.Null);
         Assert.That(model.LastFailureMessage, Is.Null);
-        Assert.That(model.AmountText, Is.EqualTo("12,500 FCFA"));
+        Assert.That(model.AmountText, Is.EqualTo(WebFakes.GabonXaf(12_500)));
     }
 
     [Test]

@@ -52,6 +52,7 @@ public sealed class PublicModelFactoryTests
         _attempts.Object,
         _checkout.Object,
         _xaf.Object,
+        WebFakes.XafFormatter(),
         _settings,
         new FixedTime(Now));
 
