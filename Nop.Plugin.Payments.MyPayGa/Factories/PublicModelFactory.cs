@@ -161,7 +161,7 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
                 return new()
                 {
                     State = state,
-                    Message = canPay ? await FailureMessageAsync(reason)
+                    Message = canPay ? await FailureMessageAsync(reason, snapshot.Attempt?.Channel ?? channel)
                         : await _localizationService.GetResourceAsync(WebKeys.StatusOrderCancelled),
                     RetryUrl = canPay ? RetryUrl(order) : null,
                     Title = await _localizationService.GetResourceAsync(WebKeys.ResultFailedTitle),
@@ -228,7 +228,7 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
             model.CardPhone = checkoutPhone; // the receipt phone typed at checkout
         model.NoAttemptYet = attempt is null;
         if (snapshot.State == PaymentState.Failed)
-            model.LastFailureMessage = await FailureMessageAsync(FailureReason(snapshot));
+            model.LastFailureMessage = await FailureMessageAsync(FailureReason(snapshot), attempt?.Channel ?? PaymentChannel.MobileMoney);
         model.PreviousRequestMayBePending = snapshot.State is PaymentState.Pending or PaymentState.ProviderUnavailable
             && attempt is { Channel: PaymentChannel.MobileMoney }
             && _timeProvider.GetUtcNow().UtcDateTime - attempt.CreatedOnUtc < PushMayBePendingFor;
@@ -336,7 +336,13 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
                 return await PrepareResultModelAsync(order, PaymentResultKind.AmountMismatch);
             default:
                 var model = await PrepareResultModelAsync(order, PaymentResultKind.Failed);
-                model.Reason = FailureReason(snapshot);
+                var reason = FailureReason(snapshot);
+                if (reason is not null)
+                {
+                    var channel = (snapshot.Attempt ?? await _attemptStore.GetLatestAsync(order))?.Channel ?? PaymentChannel.MobileMoney;
+                    model.Reason = await RefusalReasons.DescribeAsync(_localizationService, reason, channel);
+                }
+
                 return model;
         }
     }
@@ -400,17 +406,20 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
         !IsEnabled(PaymentChannel.MobileMoney) && IsEnabled(PaymentChannel.Card) ? PaymentChannel.Card : PaymentChannel.MobileMoney;
 
     /// <summary>
-    /// Why the payment failed, in MyPayGa's words: its status text unless that is a bare "Failed", else what its
-    /// callback (or a refused payment-request) said about the same attempt. Display only; null when nothing says more.
+    /// MyPayGa's words about why the payment failed: its status text unless that is a bare "Failed", else what its
+    /// callback (or a refused payment-request) said about the same attempt; null when nothing says more. Never shown as
+    /// they are: <see cref="RefusalReasons"/> turns them into the shopper's sentence.
     /// </summary>
     private static string? FailureReason(PaymentStatusSnapshot snapshot) =>
         ProviderMessages.Reason(snapshot.ProviderMessage,
             ProviderMessages.IsBareStatusWord(snapshot.ProviderMessage) ? snapshot.Attempt?.DisplayMessage : null);
 
-    private async Task<string> FailureMessageAsync(string? reason) =>
-        reason is null
+    /// <summary>"The payment did not go through." and, when MyPayGa said why, the reason in the shopper's words.</summary>
+    private async Task<string> FailureMessageAsync(string? providerReason, PaymentChannel channel) =>
+        providerReason is null
             ? await _localizationService.GetResourceAsync(WebKeys.StatusFailed)
-            : string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(WebKeys.StatusFailedWithReason), reason);
+            : string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(WebKeys.StatusFailedWithReason),
+                await RefusalReasons.DescribeAsync(_localizationService, providerReason, channel));
 
     /// <summary>The amount of the latest attempt; before any attempt, the order total converted (display only).</summary>
     private async Task<string?> OrderAmountTextAsync(Order order, MyPayGaAttempt? attempt)

@@ -29,6 +29,9 @@ public static partial class LocaleResources
     /// <summary>Keys of the store owner's tools: encrypted keys, test connection, warnings (LocaleResources.Admin.cs).</summary>
     static partial void AddAdmin(Dictionary<string, string> en, Dictionary<string, string> fr);
 
+    /// <summary>Keys of the shopper's pages added after 4.90.2: refusal reasons, retry states (LocaleResources.Shopper.cs).</summary>
+    static partial void AddShopper(Dictionary<string, string> en, Dictionary<string, string> fr);
+
     private static (IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>) Build()
     {
         // nopCommerce stores resource names in lower case, so two keys differing only by case would collide there.
@@ -38,6 +41,7 @@ public static partial class LocaleResources
         AddWeb(en, fr);
         AddLedger(en, fr);
         AddAdmin(en, fr);
+        AddShopper(en, fr);
         return (en.AsReadOnly(), fr.AsReadOnly());
     }
 }

@@ -60,10 +60,12 @@ public sealed class MobileMoneyTests : BrowserTest
         var order = await PlaceOrderAsync("074131313");
         await WaitForPendingPageAsync();
 
-        // paiement-detail only says "Failed"; the operator's words come with MyPayGa's callback and are shown as they are.
+        // paiement-detail only says "Failed"; the operator's words come with MyPayGa's callback, and the shopper reads them
+        // as a sentence of the store's language (the words themselves stay in the order note).
         var message = Page.Locator("#mypayga-status [data-role=message]");
         await Assertions.Expect(message).ToContainTextAsync(Failed);
-        await Assertions.Expect(message).ToContainTextAsync(TestData.InsufficientFunds);
+        await Assertions.Expect(message).ToContainTextAsync(English(LocaleResources.ShopperKeys.ReasonInsufficientFundsMobileMoney));
+        await Assertions.Expect(message).Not.ToContainTextAsync(TestData.InsufficientFunds);
         await Assertions.Expect(message).Not.ToContainTextAsync(": Failed");
         var retry = Page.Locator("#mypayga-status [data-role=retry]");
         await Assertions.Expect(retry).ToBeVisibleAsync();
@@ -79,7 +81,8 @@ public sealed class MobileMoneyTests : BrowserTest
         await retry.ClickAsync();
         await WaitForUrlAsync(new Regex("/mypayga/retry/"));
         await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(Failed);
-        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(TestData.InsufficientFunds);
+        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(
+            English(LocaleResources.ShopperKeys.ReasonInsufficientFundsMobileMoney));
         await Assertions.Expect(Page.Locator("#mypayga-channel-mobile")).ToBeCheckedAsync();
         await Page.FillAsync("#mypayga-phone", "077508412");
         await Assertions.Expect(Page.Locator("#mypayga-operator-hint")).ToHaveTextAsync("Recognised: Airtel Money");

@@ -239,7 +239,9 @@ public sealed class PublicControllerTests
         var json = Json(await Controller().Status(_order.OrderGuid, default));
 
         Assert.That(json.GetProperty("state").GetString(), Is.EqualTo("failed"));
-        Assert.That(json.GetProperty("message").GetString(), Does.Contain("insuffient funds"));
+        Assert.That(json.GetProperty("message").GetString(),
+            Does.Contain(English(ShopperKeys.ReasonInsufficientFundsMobileMoney)).And.Not.Contain("insuffient"),
+            "the operator's words are translated, never shown as they are");
         Assert.That(json.GetProperty("retryUrl").GetString(), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
         Assert.That(json.GetProperty("final").GetBoolean(), Is.True);
     }
@@ -260,7 +262,8 @@ public sealed class PublicControllerTests
         var json = Json(await Controller().Status(_order.OrderGuid, default));
 
         Assert.That(json.GetProperty("message").GetString(),
-            Is.EqualTo(string.Format(CultureInfo.InvariantCulture, English(WebKeys.StatusFailedWithReason), InsufficientFunds)));
+            Is.EqualTo(string.Format(CultureInfo.InvariantCulture, English(WebKeys.StatusFailedWithReason),
+                English(ShopperKeys.ReasonInsufficientFundsMobileMoney))));
         Assert.That(json.TryGetProperty("awaitingReason", out _), Is.False);
     }
 
@@ -296,7 +299,7 @@ public sealed class PublicControllerTests
 
         var json = Json(await Controller().Status(_order.OrderGuid, default));
 
-        Assert.That(json.GetProperty("message").GetString(), Does.EndWith("Refus solde ins"));
+        Assert.That(json.GetProperty("message").GetString(), Does.EndWith(English(ShopperKeys.ReasonInsufficientFundsCard)));
     }
 
     [Test]
@@ -306,7 +309,7 @@ public sealed class PublicControllerTests
 
         var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
 
-        Assert.That(model.LastFailureMessage, Does.Contain("insuffient funds").And.Not.Contain(": Failed"));
+        Assert.That(model.LastFailureMessage, Does.Contain(English(ShopperKeys.ReasonInsufficientFundsMobileMoney)).And.Not.Contain("Failed"));
     }
 
     [Test]
@@ -321,7 +324,7 @@ public sealed class PublicControllerTests
         var with = ViewModel<PaymentResultModel>(await Controller().Return("failure", default), MyPayGaViewPaths.Result);
 
         Assert.That(without.Reason, Is.Null);
-        Assert.That(with.Reason, Is.EqualTo(InsufficientFunds));
+        Assert.That(with.Reason, Is.EqualTo(English(ShopperKeys.ReasonInsufficientFundsMobileMoney)));
     }
 
     [Test]
@@ -473,7 +476,7 @@ public sealed class PublicControllerTests
         var model = ViewModel<PendingPageModel>(await Controller().Pending(_order.OrderGuid, default), MyPayGaViewPaths.Pending);
 
         Assert.That(model.Status.Final, Is.True);
-        Assert.That(model.Status.Message, Does.Contain("Solde insuffisant"));
+        Assert.That(model.Status.Message, Does.Contain(English(ShopperKeys.ReasonInsufficientFundsMobileMoney)));
         Assert.That(model.Status.RetryUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
     }
 
@@ -517,7 +520,7 @@ public sealed class PublicControllerTests
         Assert.Multiple(() =>
         {
             Assert.That(model.Kind, Is.EqualTo(PaymentResultKind.Failed));
-            Assert.That(model.Reason, Is.EqualTo("Refus solde ins"));
+            Assert.That(model.Reason, Is.EqualTo(English(ShopperKeys.ReasonInsufficientFundsCard)));
             Assert.That(model.RetryUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
             Assert.That(model.Title, Is.EqualTo(English(WebKeys.ResultFailedTitle)));
         });
@@ -699,7 +702,7 @@ public sealed class PublicControllerTests
         {
             Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.MobileMoney));
             Assert.That(model.Phone, Is.EqualTo("066123456"));
-            Assert.That(model.LastFailureMessage, Does.Contain("Transaction refusée"));
+            Assert.That(model.LastFailureMessage, Does.Contain(English(ShopperKeys.ReasonDeclinedMobileMoney)));
             Assert.That(model.MobileMoneyEnabled && model.CardEnabled, Is.True);
             Assert.That(model.AmountText, Is.EqualTo(WebFakes.GabonXaf(12_500)));
         });
