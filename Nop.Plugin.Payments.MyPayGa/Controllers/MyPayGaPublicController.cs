@@ -198,6 +198,15 @@ public class MyPayGaPublicController : BasePluginController
         }
 
         var result = await _checkoutService.StartAsync(order, channel, phoneForMyPayGa, cancellationToken);
+        if (result.Refusal == StartRefusal.OrderNotPayable)
+        {
+            // Settled in between (an earlier push approved, the order cancelled): show where it stands now.
+            var current = await _orderService.GetOrderByGuidAsync(order.OrderGuid) ?? order;
+            return current.PaymentStatus == PaymentStatus.Paid
+                ? RedirectToCompleted(current)
+                : await ResultViewAsync(current, PaymentResultKind.CannotPay);
+        }
+
         if (!result.Success)
             return await RetryViewAsync(order, posted, [], result);
 

@@ -62,9 +62,6 @@ public interface IMyPayGaPublicModelFactory
 /// <inheritdoc />
 public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
 {
-    /// <summary>A new attempt this young may still be waiting on the shopper's phone.</summary>
-    internal static readonly TimeSpan PushMayBePendingFor = TimeSpan.FromMinutes(3);
-
     /// <summary>How long after an attempt started a failure without a reason may still get one from the callback.</summary>
     internal static readonly TimeSpan ReasonMayArriveFor = TimeSpan.FromMinutes(10);
 
@@ -229,9 +226,11 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
         model.NoAttemptYet = attempt is null;
         if (snapshot.State == PaymentState.Failed)
             model.LastFailureMessage = await FailureMessageAsync(FailureReason(snapshot), attempt?.Channel ?? PaymentChannel.MobileMoney);
-        model.PreviousRequestMayBePending = snapshot.State is PaymentState.Pending or PaymentState.ProviderUnavailable
-            && attempt is { Channel: PaymentChannel.MobileMoney }
-            && _timeProvider.GetUtcNow().UtcDateTime - attempt.CreatedOnUtc < PushMayBePendingFor;
+        // Say now what a post would be refused for (the checkout service decides, on the same rules).
+        await ApplyBlockAsync(model, await _attemptStore.GetAttemptsAsync(order));
+        model.PreviousRequestMayBePending = model.Block == RetryBlock.None
+            && snapshot.State is PaymentState.Pending or PaymentState.ProviderUnavailable
+            && attempt is { Channel: PaymentChannel.MobileMoney, Status: AttemptStatus.Open };
         if (!string.IsNullOrWhiteSpace(startError))
             model.Errors.Add(startError);
 
@@ -251,14 +250,61 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
             model.CardPhone = posted.CardPhone;
         model.SelectedChannel = posted.Channel is { } channel && IsEnabled(channel) ? channel : DefaultChannel();
         model.Errors.AddRange(errors);
-        if (startResult is { Success: false })
+        if (startResult is not { Success: false })
+            return model;
+
+        var message = !string.IsNullOrWhiteSpace(startResult.ErrorMessage)
+            ? startResult.ErrorMessage
+            : await _localizationService.GetResourceAsync(WebKeys.RetryUnavailable);
+        switch (startResult.Refusal)
         {
-            model.Errors.Add(!string.IsNullOrWhiteSpace(startResult.ErrorMessage)
-                ? startResult.ErrorMessage
-                : await _localizationService.GetResourceAsync(WebKeys.RetryUnavailable));
+            case StartRefusal.EarlierPushMayStillBeApproved:
+            case StartRefusal.AwaitingReview:
+                // The page's state, with the countdown to the end of the push window or without a form.
+                await ApplyBlockAsync(model, await _attemptStore.GetAttemptsAsync(order));
+                if (model.Block == RetryBlock.None)
+                    model.Errors.Add(message); // settled in between: what the service said still holds for this post
+                break;
+            case StartRefusal.AlreadyStarting:
+                model.Block = RetryBlock.AlreadyStarting;
+                model.BlockMessage = message;
+                break;
+            default:
+                model.Errors.Add(message);
+                break;
         }
 
         return model;
+    }
+
+    /// <summary>
+    /// Why a new payment would be refused now, on the checkout service's rules: money received that waits for the store
+    /// (no form), or a Mobile Money request younger than the push approval window (a countdown to its end).
+    /// </summary>
+    private async Task ApplyBlockAsync(RetryModel model, IReadOnlyList<MyPayGaAttempt> attempts)
+    {
+        if (attempts.Any(a => PaymentAttemptStore.NeedsReview.Contains(a.Status) && a.ReviewedOnUtc is null))
+        {
+            model.Block = RetryBlock.AwaitingReview;
+            model.BlockMessage = await _localizationService.GetResourceAsync(LedgerKeys.StartAwaitingReview);
+            return;
+        }
+
+        var now = _timeProvider.GetUtcNow().UtcDateTime;
+        var window = TimeSpan.FromMinutes(Math.Clamp(_settings.PushApprovalMinutes, 0, 60));
+        var livePush = attempts
+            .Where(a => a.Channel == PaymentChannel.MobileMoney && a.Status is AttemptStatus.Open or AttemptStatus.Starting)
+            .Where(a => now - a.CreatedOnUtc < window)
+            .MaxBy(a => a.CreatedOnUtc);
+        if (livePush is null)
+            return;
+
+        model.Block = RetryBlock.EarlierPushPending;
+        model.WaitSeconds = Math.Max(1, (int)Math.Ceiling((livePush.CreatedOnUtc + window - now).TotalSeconds));
+        var phone = PhoneDisplay.Mask(livePush.Phone);
+        model.BlockMessage = phone is null
+            ? await _localizationService.GetResourceAsync(ShopperKeys.RetryEarlierPushPendingNoPhone)
+            : string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(ShopperKeys.RetryEarlierPushPending), phone);
     }
 
     private async Task<RetryModel> PrepareRetryBaseAsync(Order order, MyPayGaAttempt? attempt)
@@ -275,6 +321,8 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
             CardEnabled = card,
             CardPhone = phoneOnFile?.Display,
             CardPhoneRequired = card && phoneOnFile is null,
+            PendingUrl = RouteUrl(MyPayGaDefaults.Routes.Pending, new { orderGuid = order.OrderGuid }),
+            OrderDetailsUrl = RouteUrl(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = order.Id }),
         };
     }
 

@@ -1,10 +1,11 @@
 namespace Nop.Plugin.Payments.MyPayGa.Localization;
 
-// The resources of the shopper's pages added after 4.90.2: why a payment was refused, in the shopper's words.
+// The resources of the shopper's pages added after 4.90.2: why a payment was refused, in the shopper's words; why the
+// retry page cannot start a new payment yet.
 // Texts with {0}, {1}... are format strings (arguments documented per key).
 public static partial class LocaleResources
 {
-    /// <summary>Names of the resources of the shopper's pages (refusal reasons).</summary>
+    /// <summary>Names of the resources of the shopper's pages (refusal reasons, retry page states).</summary>
     public static class ShopperKeys
     {
         private const string P = MyPayGaDefaults.ResourcePrefix;
@@ -24,6 +25,15 @@ public static partial class LocaleResources
         public const string ReasonUnknown = P + "Reason.Unknown";
         /// <summary>{0} = MyPayGa's words, when they read as a sentence and say nothing recognised.</summary>
         public const string ReasonUnknownWithMessage = P + "Reason.UnknownWithMessage";
+
+        /// <summary>{0} = the phone the earlier request went to, masked.</summary>
+        public const string RetryEarlierPushPending = P + "Retry.EarlierPush.Pending";
+        public const string RetryEarlierPushPendingNoPhone = P + "Retry.EarlierPush.PendingNoPhone";
+        /// <summary>Followed by the countdown (m:ss).</summary>
+        public const string RetryEarlierPushWait = P + "Retry.EarlierPush.Wait";
+        public const string RetryEarlierPushReady = P + "Retry.EarlierPush.Ready";
+        public const string RetryCheckPayment = P + "Retry.CheckPayment";
+        public const string RetrySeePayment = P + "Retry.SeePayment";
     }
 
     static partial void AddShopper(Dictionary<string, string> en, Dictionary<string, string> fr)
@@ -77,5 +87,19 @@ public static partial class LocaleResources
         Add(ShopperKeys.ReasonUnknownWithMessage,
             "MyPayGa's message: “{0}”",
             "Message de MyPayGa : « {0} »");
+
+        // Retry page: a new payment cannot start yet
+        Add(ShopperKeys.RetryEarlierPushPending,
+            "A payment request was sent to {0} and can still be approved on that phone. Approve it there with your Mobile Money PIN: your order will then be paid. So that you are not charged twice, a new request can only be asked once this one has expired.",
+            "Une demande de paiement a été envoyée au {0} et peut encore être validée sur ce téléphone. Validez-la avec votre code secret Mobile Money : votre commande sera alors payée. Pour que vous ne payiez pas deux fois, une nouvelle demande ne peut être faite qu'une fois celle-ci expirée.");
+        Add(ShopperKeys.RetryEarlierPushPendingNoPhone,
+            "A payment request was sent to your phone and can still be approved there. Approve it with your Mobile Money PIN: your order will then be paid. So that you are not charged twice, a new request can only be asked once this one has expired.",
+            "Une demande de paiement a été envoyée sur votre téléphone et peut encore y être validée. Validez-la avec votre code secret Mobile Money : votre commande sera alors payée. Pour que vous ne payiez pas deux fois, une nouvelle demande ne peut être faite qu'une fois celle-ci expirée.");
+        Add(ShopperKeys.RetryEarlierPushWait, "New request possible in", "Nouvelle demande possible dans");
+        Add(ShopperKeys.RetryEarlierPushReady,
+            "The earlier request has expired: you can ask for a new one.",
+            "La demande précédente a expiré : vous pouvez en demander une nouvelle.");
+        Add(ShopperKeys.RetryCheckPayment, "I approved it: check my payment", "Je l'ai validée : vérifier mon paiement");
+        Add(ShopperKeys.RetrySeePayment, "See where the payment stands", "Voir où en est le paiement");
     }
 }

@@ -102,6 +102,37 @@ public sealed class MobileMoneyTests : BrowserTest
     }
 
     [Test]
+    public async Task A_push_still_on_the_phone_holds_a_new_request_back_with_a_countdown_until_it_is_approved()
+    {
+        // The push waits on the phone until the test settles it.
+        Sandbox.ConfigureMerchant(m => m with { OutcomeDelayMs = -1 });
+        var order = await PlaceOrderAsync("074111111");
+        await WaitForPendingPageAsync();
+
+        // The shopper goes to the retry page (e.g. from the order details) while the prompt is still on the phone.
+        await Page.GotoAsync(Host.Url($"mypayga/retry/{order.OrderGuid}"));
+        var wait = Page.Locator("[data-role=push-wait]");
+        await Assertions.Expect(wait).ToBeVisibleAsync();
+        await Assertions.Expect(wait).ToContainTextAsync("074 ••• •11");
+        await Assertions.Expect(wait.Locator("[data-role=countdown]")).ToHaveTextAsync(new Regex(@"^[0-4]:[0-5]\d$"));
+        await Assertions.Expect(Page.Locator("button.mypayga-pay-button")).ToBeDisabledAsync();
+        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToHaveCountAsync(0);
+        await ScreenshotAsync("retry-push-window");
+        var first = await wait.Locator("[data-role=countdown]").TextContentAsync();
+        await Assertions.Expect(wait.Locator("[data-role=countdown]")).Not.ToHaveTextAsync(first!); // it counts down
+
+        // Approved on the phone: "check my payment" leads to the order, paid once.
+        Sandbox.CompletePayment(LatestToken(order)!, succeed: true);
+        await Page.ClickAsync("a.mypayga-check-payment");
+        await AssertCompletedPageAsync(order);
+        await WhenSandboxIdleAsync();
+        AssertPaidOnce(order);
+        Assert.That(Sandbox.Payments.Count(p => p.UniqueId.StartsWith(order.CustomOrderNumber + "-", StringComparison.Ordinal)), Is.EqualTo(1),
+            "no second push was sent");
+        AssertStoreHealthy();
+    }
+
+    [Test]
     public async Task A_start_that_fails_at_checkout_is_explained_on_the_retry_page_and_can_be_retried()
     {
         var outage = Sandbox.AddFault(new FaultRule { Endpoint = "/payment/gethash", Kind = FaultKind.HttpError, StatusCode = 503, Count = -1 });

@@ -58,6 +58,7 @@ public sealed class PublicControllerTests
         _cache = new Mock<IPaymentStatusCache>();
         _processor = new Mock<IPaymentStatusProcessor>();
         _attempts = new Mock<IPaymentAttemptStore>();
+        _attempts.Setup(a => a.GetAttemptsAsync(It.IsAny<Order>())).ReturnsAsync([]);
         _checkout = new Mock<IMyPayGaCheckoutService>();
         _accounts = new Mock<IMyPayGaAccountProvider>();
         _xaf = new Mock<IXafAmountService>();
@@ -889,6 +890,217 @@ public sealed class PublicControllerTests
 
         Assert.That(model.Errors, Is.EqualTo(new[] { "MyPayGa is not reachable right now." }));
     }
+
+    #region Retry page states: why a new payment cannot start yet
+
+    private void AttemptsAre(params MyPayGaAttempt[] attempts) =>
+        _attempts.Setup(a => a.GetAttemptsAsync(It.Is<Order>(o => o.Id == _order.Id))).ReturnsAsync(attempts);
+
+    /// <summary>A Mobile Money push MyPayGa has not answered yet, started <paramref name="secondsAgo"/> seconds ago.</summary>
+    private static MyPayGaAttempt OpenPush(int secondsAgo, string phone = "074111111")
+    {
+        var push = Attempt(phone: phone);
+        push.Status = AttemptStatus.Open;
+        push.CreatedOnUtc = Now.AddSeconds(-secondsAgo);
+        return push;
+    }
+
+    private static PaymentStartResult Refused(StartRefusal refusal, string message) =>
+        new() { Success = false, Refusal = refusal, ErrorMessage = message };
+
+    [Test]
+    public async Task While_the_earlier_push_may_be_approved_the_retry_page_counts_down_to_the_end_of_its_window()
+    {
+        var push = OpenPush(75);
+        CacheSays(PaymentState.Pending, push);
+        AttemptsAre(push);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Block, Is.EqualTo(RetryBlock.EarlierPushPending));
+            Assert.That(model.WaitSeconds, Is.EqualTo(5 * 60 - 75), "PushApprovalMinutes (5) from the push's start");
+            Assert.That(model.BlockMessage, Does.Contain(PhoneDisplay.Mask("074111111")).And.Not.Contain("074111111"));
+            Assert.That(model.ShowForm, Is.True, "the shopper may prepare another number meanwhile");
+            Assert.That(model.PendingUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Pending, _order.OrderGuid)));
+            Assert.That(model.PreviousRequestMayBePending, Is.False, "the countdown says it already");
+            Assert.That(model.Errors, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task The_push_window_follows_the_stores_setting()
+    {
+        _settings.PushApprovalMinutes = 2;
+        var push = OpenPush(75);
+        CacheSays(PaymentState.Pending, push);
+        AttemptsAre(push);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.WaitSeconds, Is.EqualTo(45));
+    }
+
+    [Test]
+    public async Task After_the_window_a_push_without_answer_only_brings_a_hint()
+    {
+        var push = OpenPush(6 * 60);
+        CacheSays(PaymentState.Pending, push);
+        AttemptsAre(push);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.None));
+        Assert.That(model.PreviousRequestMayBePending, Is.True);
+    }
+
+    [Test]
+    public async Task A_card_form_left_open_does_not_hold_a_new_payment_back()
+    {
+        var card = Attempt(PaymentChannel.Card);
+        card.Status = AttemptStatus.Open;
+        CacheSays(PaymentState.Pending, card);
+        AttemptsAre(card);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.None));
+        Assert.That(model.PreviousRequestMayBePending, Is.False);
+    }
+
+    [TestCase(AttemptStatus.HeldForReview)]
+    [TestCase(AttemptStatus.AmountMismatch)]
+    public async Task While_money_received_waits_for_the_store_the_retry_page_has_no_form(AttemptStatus status)
+    {
+        var earlier = Attempt(PaymentChannel.Card);
+        earlier.Status = status;
+        var failed = Attempt(phone: "074131313");
+        failed.Number = 2;
+        failed.Status = AttemptStatus.Failed;
+        CacheSays(PaymentState.Failed, failed, "Refus solde ins");
+        AttemptsAre(earlier, failed);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Block, Is.EqualTo(RetryBlock.AwaitingReview));
+            Assert.That(model.ShowForm, Is.False);
+            Assert.That(model.BlockMessage, Is.EqualTo(English(LedgerKeys.StartAwaitingReview)));
+            Assert.That(model.OrderDetailsUrl, Is.EqualTo(WebFakes.RouteUrl(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = _order.Id })));
+        });
+    }
+
+    [Test]
+    public async Task Money_the_store_has_already_reviewed_holds_nothing_back()
+    {
+        var earlier = Attempt(PaymentChannel.Card);
+        earlier.Status = AttemptStatus.AmountMismatch;
+        earlier.ReviewedOnUtc = Now.AddHours(-1);
+        CacheSays(PaymentState.Failed, Attempt(), "Refus solde ins");
+        AttemptsAre(earlier);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.None));
+        Assert.That(model.ShowForm, Is.True);
+    }
+
+    [Test]
+    public async Task A_post_refused_for_the_earlier_push_shows_the_countdown_and_keeps_what_was_typed()
+    {
+        var push = OpenPush(30);
+        AttemptsAre(push);
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Refused(StartRefusal.EarlierPushMayStillBeApproved, "A payment request was sent to 074•••11 ... wait 5 minute(s)"));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Block, Is.EqualTo(RetryBlock.EarlierPushPending));
+            Assert.That(model.WaitSeconds, Is.EqualTo(5 * 60 - 30));
+            Assert.That(model.Errors, Is.Empty, "the countdown explains it; no second message");
+            Assert.That(model.Phone, Is.EqualTo("077508412"));
+        });
+    }
+
+    [Test]
+    public async Task A_post_refused_for_a_push_that_settled_meanwhile_says_what_the_service_said()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Refused(StartRefusal.EarlierPushMayStillBeApproved, "Wait a moment."));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.None));
+        Assert.That(model.Errors, Is.EqualTo(new[] { "Wait a moment." }));
+    }
+
+    [Test]
+    public async Task A_post_refused_because_money_awaits_review_leaves_no_form()
+    {
+        var held = Attempt(PaymentChannel.Card);
+        held.Status = AttemptStatus.HeldForReview;
+        AttemptsAre(held);
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Refused(StartRefusal.AwaitingReview, English(LedgerKeys.StartAwaitingReview)));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.AwaitingReview));
+        Assert.That(model.ShowForm, Is.False);
+        Assert.That(model.Errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_post_while_another_start_runs_says_so_and_links_to_the_payment()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Refused(StartRefusal.AlreadyStarting, English(ServiceKeys.StartAlreadyInProgress)));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.AlreadyStarting));
+        Assert.That(model.BlockMessage, Is.EqualTo(English(ServiceKeys.StartAlreadyInProgress)));
+        Assert.That(model.PendingUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Pending, _order.OrderGuid)));
+        Assert.That(model.ShowForm, Is.True);
+    }
+
+    [Test]
+    public async Task A_post_for_an_order_paid_meanwhile_goes_to_the_completed_page_and_one_cancelled_says_it_cannot_be_paid()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                _order.PaymentStatus = PaymentStatus.Paid; // the earlier push was approved in between
+                return Refused(StartRefusal.OrderNotPayable, English(ServiceKeys.StartOrderNotPayable));
+            });
+
+        var paid = await Controller().RetryPost(_order.OrderGuid, default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)paid), Is.EqualTo(Completed(_order.Id)));
+
+        _order.PaymentStatus = PaymentStatus.Pending;
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                _order.OrderStatus = OrderStatus.Cancelled;
+                return Refused(StartRefusal.OrderNotPayable, English(ServiceKeys.StartOrderNotPayable));
+            });
+
+        var cancelled = ViewModel<PaymentResultModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Result);
+
+        Assert.That(cancelled.Kind, Is.EqualTo(PaymentResultKind.CannotPay));
+    }
+
+    #endregion
 
     [Test]
     public async Task A_paid_order_cannot_be_retried_and_goes_to_the_completed_page()

@@ -39,6 +39,7 @@ public sealed class PublicModelFactoryTests
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         _order = WebFakes.Order(o => o.CreatedOnUtc = Now.AddMinutes(-2));
         _attempts = new Mock<IPaymentAttemptStore>();
+        _attempts.Setup(a => a.GetAttemptsAsync(It.IsAny<Order>())).ReturnsAsync([]);
         _checkout = new Mock<IMyPayGaCheckoutService>();
         _xaf = new Mock<IXafAmountService>();
         _xaf.Setup(x => x.ToXafAsync(It.IsAny<decimal>())).ReturnsAsync((decimal amount) => (long)amount);
