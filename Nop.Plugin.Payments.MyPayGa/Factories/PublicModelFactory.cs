@@ -220,7 +220,12 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
         var (checkoutChannel, checkoutPhone) = attempt is null ? MyPayGaPaymentMethod.ReadOrderChoice(order) : (null, null);
         var lastChannel = attempt?.Channel ?? checkoutChannel;
         model.SelectedChannel = lastChannel is { } last && IsEnabled(last) ? last : DefaultChannel();
-        model.Phone = attempt is null ? checkoutPhone : attempt.Phone;
+        // The number MyPayGa just refused is not offered again (the box above names it); one never tried (gethash
+        // failed, MyPayGa unreachable) or still waiting is.
+        var refused = snapshot.State == PaymentState.Failed && attempt is { Status: AttemptStatus.Failed };
+        model.Phone = attempt is null ? checkoutPhone : refused ? null : attempt.Phone;
+        if (refused && attempt is { Channel: PaymentChannel.MobileMoney })
+            model.LastFailedPhone = PhoneDisplay.Mask(attempt.Phone);
         if (checkoutChannel == PaymentChannel.Card && checkoutPhone is not null)
             model.CardPhone = checkoutPhone; // the receipt phone typed at checkout
         model.NoAttemptYet = attempt is null;
@@ -271,6 +276,9 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
                 break;
             default:
                 model.Errors.Add(message);
+                // MyPayGa refused the push to that number: the message says why; the number is not offered again.
+                if (startResult.Attempt is { Status: AttemptStatus.Failed, Channel: PaymentChannel.MobileMoney })
+                    model.Phone = null;
                 break;
         }
 

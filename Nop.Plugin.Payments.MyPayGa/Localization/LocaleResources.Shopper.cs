@@ -34,6 +34,8 @@ public static partial class LocaleResources
         public const string RetryEarlierPushReady = P + "Retry.EarlierPush.Ready";
         public const string RetryCheckPayment = P + "Retry.CheckPayment";
         public const string RetrySeePayment = P + "Retry.SeePayment";
+        /// <summary>{0} = the number the failed request went to, masked.</summary>
+        public const string RetryLastFailureTo = P + "Retry.LastFailureTo";
     }
 
     static partial void AddShopper(Dictionary<string, string> en, Dictionary<string, string> fr)
@@ -101,5 +103,8 @@ public static partial class LocaleResources
             "La demande précédente a expiré : vous pouvez en demander une nouvelle.");
         Add(ShopperKeys.RetryCheckPayment, "I approved it: check my payment", "Je l'ai validée : vérifier mon paiement");
         Add(ShopperKeys.RetrySeePayment, "See where the payment stands", "Voir où en est le paiement");
+        Add(ShopperKeys.RetryLastFailureTo,
+            "Your payment request to {0} did not go through",
+            "Votre demande de paiement au {0} n'a pas abouti");
     }
 }

@@ -47,6 +47,9 @@ public record RetryModel : BaseNopModel
     /// <summary>Why the last attempt failed, when it did.</summary>
     public string? LastFailureMessage { get; set; }
 
+    /// <summary>The Mobile Money number the failed attempt went to, masked ("074 ••• •11"); never prefilled again.</summary>
+    public string? LastFailedPhone { get; set; }
+
     /// <summary>
     /// The last Mobile Money request has no final answer from MyPayGa yet, although a new one may be asked: it may still
     /// be waiting on the phone.

@@ -36,6 +36,8 @@ public sealed class MobileMoneyTests : BrowserTest
         });
         Assert.That(await Page.ContentAsync(), Does.Not.Contain("074111111").And.Not.Contain("74111111"),
             "the full number never reaches the page");
+        // The page checks by itself: the "Check now" button of browsers without JavaScript is not shown.
+        await Assertions.Expect(Page.Locator("form.mypayga-check-now")).ToBeHiddenAsync();
         await ScreenshotAsync("pending");
 
         // The sandbox settles the push after ~1 s and calls the store back; the page's script notices and moves on.
@@ -84,6 +86,9 @@ public sealed class MobileMoneyTests : BrowserTest
         await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(
             English(LocaleResources.ShopperKeys.ReasonInsufficientFundsMobileMoney));
         await Assertions.Expect(Page.Locator("#mypayga-channel-mobile")).ToBeCheckedAsync();
+        // The refused number is named (masked), not offered again.
+        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync("074 ••• •13");
+        await Assertions.Expect(Page.Locator("#mypayga-phone")).ToHaveValueAsync("");
         await Page.FillAsync("#mypayga-phone", "077508412");
         await Assertions.Expect(Page.Locator("#mypayga-operator-hint")).ToHaveTextAsync("Recognised: Airtel Money");
         await ScreenshotAsync("retry");

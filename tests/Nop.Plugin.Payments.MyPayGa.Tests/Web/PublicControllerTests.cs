@@ -693,20 +693,58 @@ public sealed class PublicControllerTests
     #region Retry
 
     [Test]
-    public async Task The_retry_page_is_prefilled_with_the_last_channel_number_and_failure()
+    public async Task The_retry_page_keeps_the_last_channel_names_the_refused_number_and_does_not_offer_it_again()
     {
-        CacheSays(PaymentState.Failed, Attempt(phone: "066123456"), "Transaction refusée");
+        var refused = Attempt(phone: "066123456");
+        refused.Status = AttemptStatus.Failed;
+        CacheSays(PaymentState.Failed, refused, "Transaction refusée");
 
         var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
 
         Assert.Multiple(() =>
         {
             Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.MobileMoney));
-            Assert.That(model.Phone, Is.EqualTo("066123456"));
+            Assert.That(model.Phone, Is.Null, "the number that was just refused is not prefilled");
+            Assert.That(model.LastFailedPhone, Is.EqualTo(PhoneDisplay.Mask("066123456")));
             Assert.That(model.LastFailureMessage, Does.Contain(English(ShopperKeys.ReasonDeclinedMobileMoney)));
             Assert.That(model.MobileMoneyEnabled && model.CardEnabled, Is.True);
             Assert.That(model.AmountText, Is.EqualTo(WebFakes.GabonXaf(12_500)));
         });
+    }
+
+    [TestCase(PaymentState.Pending, AttemptStatus.Open)]
+    [TestCase(PaymentState.ProviderUnavailable, AttemptStatus.Open)]
+    [TestCase(PaymentState.Failed, AttemptStatus.NotStarted)]
+    public async Task A_number_that_was_not_refused_is_prefilled(PaymentState state, AttemptStatus status)
+    {
+        var attempt = Attempt(phone: "066123456");
+        attempt.Status = status; // NotStarted: gethash failed, nothing reached the phone
+        CacheSays(state, attempt);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Phone, Is.EqualTo("066123456"));
+        Assert.That(model.LastFailedPhone, Is.Null);
+    }
+
+    [Test]
+    public async Task A_push_refused_on_post_is_not_offered_again_but_a_number_that_could_not_be_tried_is()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "074131313"));
+        var refused = Attempt(phone: "074131313");
+        refused.Status = AttemptStatus.Failed;
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentStartResult { Success = false, Attempt = refused, ErrorMessage = "MyPayGa refused the payment request. …" });
+
+        var afterRefusal = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentStartResult { Success = false, ErrorMessage = English(ServiceKeys.StartProviderUnavailable) });
+        var afterOutage = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(afterRefusal.Phone, Is.Null);
+        Assert.That(afterRefusal.Errors, Has.Count.EqualTo(1));
+        Assert.That(afterOutage.Phone, Is.EqualTo("074131313"));
     }
 
     [Test]

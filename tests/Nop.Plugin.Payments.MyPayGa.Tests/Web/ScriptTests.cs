@@ -141,6 +141,7 @@ public sealed partial class ScriptTests
         const flush = () => new Promise(r => setImmediate(r));
         (async () => {
             eval(require('fs').readFileSync(__SCRIPT__, 'utf8'));
+            const checkNowHiddenAtLoad = parts['check-now'].hidden;
             for (let step = 0; step < 1000; step++) {
                 const due = timers.filter(t => t.f).sort((a, b) => a.at - b.at)[0];
                 if (!due) break;
@@ -154,13 +155,13 @@ public sealed partial class ScriptTests
                 spinnerHidden: parts.spinner.hidden, retryHidden: parts.retry.hidden, retryHref: parts.retry.getAttribute('href'),
                 checkNowHidden: parts['check-now'].hidden, elapsed: parts.elapsed.textContent, seconds: (now - 1000000) / 1000,
                 title: pageTitle.textContent, documentTitle: document.title, instructions: intro.textContent,
-                instructionsHidden: intro.hidden, noPromptHidden: noPrompt.hidden }));
+                instructionsHidden: intro.hidden, noPromptHidden: noPrompt.hidden, checkNowHiddenAtLoad }));
         })();
         """;
 
     private sealed record PageState(int Fetches, string? Assigned, string Message, string? State, bool SpinnerHidden,
         bool RetryHidden, string? RetryHref, bool CheckNowHidden, string Elapsed, double Seconds,
-        string Title, string DocumentTitle, string Instructions, bool InstructionsHidden, bool NoPromptHidden);
+        string Title, string DocumentTitle, string Instructions, bool InstructionsHidden, bool NoPromptHidden, bool CheckNowHiddenAtLoad);
 
     private static PageState RunPendingPage(params object[] answers)
     {
@@ -286,6 +287,14 @@ public sealed partial class ScriptTests
             Assert.That(page.SpinnerHidden, Is.True);
             Assert.That(page.Elapsed, Does.StartWith("11:0"), "elapsed counts from the start of the payment (65 s before)");
         });
+    }
+
+    [Test]
+    public void While_the_page_checks_by_itself_the_no_script_check_now_button_is_hidden()
+    {
+        var polling = RunPendingPage(Status("pending", "Waiting"), Status("paid", "Paid!", final: true, redirectUrl: "/checkout/completed/5"));
+
+        Assert.That(polling.CheckNowHiddenAtLoad, Is.True, "shown by the server for browsers without JavaScript, hidden by the script");
     }
 
     [Test]
