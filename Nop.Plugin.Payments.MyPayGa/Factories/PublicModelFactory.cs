@@ -2,12 +2,15 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using MyPayGa.Client.Models;
 using Nop.Core;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Models;
 using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Services.Localization;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
 using Nop.Web.Framework.Mvc.Routing;
 using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
 
@@ -68,6 +71,10 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
     private readonly ILocalizationService _localizationService;
     private readonly INopUrlHelper _urlHelper;
     private readonly IWorkContext _workContext;
+    private readonly IStoreContext _storeContext;
+    private readonly IShoppingCartService _shoppingCartService;
+    private readonly IOrderTotalCalculationService _orderTotalCalculationService;
+    private readonly ILogger _logger;
     private readonly IPaymentAttemptStore _attemptStore;
     private readonly IMyPayGaCheckoutService _checkoutService;
     private readonly IXafAmountService _xafAmountService;
@@ -78,6 +85,10 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
     public MyPayGaPublicModelFactory(ILocalizationService localizationService,
         INopUrlHelper urlHelper,
         IWorkContext workContext,
+        IStoreContext storeContext,
+        IShoppingCartService shoppingCartService,
+        IOrderTotalCalculationService orderTotalCalculationService,
+        ILogger logger,
         IPaymentAttemptStore attemptStore,
         IMyPayGaCheckoutService checkoutService,
         IXafAmountService xafAmountService,
@@ -88,6 +99,10 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
         _localizationService = localizationService;
         _urlHelper = urlHelper;
         _workContext = workContext;
+        _storeContext = storeContext;
+        _shoppingCartService = shoppingCartService;
+        _orderTotalCalculationService = orderTotalCalculationService;
+        _logger = logger;
         _attemptStore = attemptStore;
         _checkoutService = checkoutService;
         _xafAmountService = xafAmountService;
@@ -421,7 +436,8 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
         var mobileMoney = IsEnabled(PaymentChannel.MobileMoney);
         var card = IsEnabled(PaymentChannel.Card);
         // A card payment needs a phone (gethash): the billing phone, when there is one, is prefilled.
-        var phoneOnFile = card ? await _checkoutService.GetPhoneOnFileAsync(await _workContext.GetCurrentCustomerAsync()) : null;
+        var customer = await _workContext.GetCurrentCustomerAsync();
+        var phoneOnFile = card ? await _checkoutService.GetPhoneOnFileAsync(customer) : null;
         var model = new PaymentInfoModel
         {
             MobileMoneyEnabled = mobileMoney,
@@ -429,6 +445,7 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
             SelectedChannel = !mobileMoney && card ? PaymentChannel.Card : PaymentChannel.MobileMoney,
             CardPhone = phoneOnFile?.Display,
             CardPhoneRequired = card && phoneOnFile is null,
+            XafAmountText = await CartXafAmountTextAsync(customer),
         };
 
         // What the shopper already posted (the form is shown again after an error).
@@ -446,6 +463,45 @@ public class MyPayGaPublicModelFactory : IMyPayGaPublicModelFactory
         }
 
         return model;
+    }
+
+    /// <summary>
+    /// When the shopper sees prices in another currency: the cart's total as the order will have it (nopCommerce's own
+    /// calculation, the payment method's fee included), converted to whole XAF as the payment will be. Null otherwise,
+    /// or when the total cannot be known yet; never an error in the checkout.
+    /// </summary>
+    private async Task<string?> CartXafAmountTextAsync(Customer customer)
+    {
+        if (!await _xafAmountFormatter.ShopperSeesAnotherCurrencyAsync())
+            return null;
+
+        decimal? total;
+        try
+        {
+            var store = await _storeContext.GetCurrentStoreAsync();
+            var cart = await _shoppingCartService.GetShoppingCartAsync(customer, ShoppingCartType.ShoppingCart, store.Id);
+            if (cart is not { Count: > 0 })
+                return null;
+
+            (total, _, _, _, _, _) = await _orderTotalCalculationService.GetShoppingCartTotalAsync(cart);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await _logger.WarningAsync("MyPayGa: the cart's total could not be read for the amount in XAF of the payment step.", ex);
+            return null;
+        }
+
+        if (total is not { } amount)
+            return null; // not known yet (e.g. shipping not chosen)
+
+        try
+        {
+            return await FormatXafAsync(await _xafAmountService.ToXafAsync(amount));
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // XAF is not available: MyPayGa is not offered then
+        }
     }
 
     #endregion

@@ -1,7 +1,7 @@
 namespace Nop.Plugin.Payments.MyPayGa.Localization;
 
 // The resources of the shopper's pages added after 4.90.2: why a payment was refused, in the shopper's words; why the
-// retry page cannot start a new payment yet.
+// retry page cannot start a new payment yet; the amount in XAF at checkout.
 // Texts with {0}, {1}... are format strings (arguments documented per key).
 public static partial class LocaleResources
 {
@@ -36,6 +36,9 @@ public static partial class LocaleResources
         public const string RetrySeePayment = P + "Retry.SeePayment";
         /// <summary>{0} = the number the failed request went to, masked.</summary>
         public const string RetryLastFailureTo = P + "Retry.LastFailureTo";
+
+        public const string PaymentInfoXafAmount = P + "PaymentInfo.XafAmount";
+        public const string PaymentInfoXafAmountHelp = P + "PaymentInfo.XafAmount.Help";
     }
 
     static partial void AddShopper(Dictionary<string, string> en, Dictionary<string, string> fr)
@@ -106,5 +109,11 @@ public static partial class LocaleResources
         Add(ShopperKeys.RetryLastFailureTo,
             "Your payment request to {0} did not go through",
             "Votre demande de paiement au {0} n'a pas abouti");
+
+        // Checkout: the amount MyPayGa will take, when the store shows prices in another currency
+        Add(ShopperKeys.PaymentInfoXafAmount, "Amount charged by MyPayGa", "Montant débité par MyPayGa");
+        Add(ShopperKeys.PaymentInfoXafAmountHelp,
+            "MyPayGa takes CFA francs (XAF): this is your order total converted at the store's rate.",
+            "MyPayGa encaisse en francs CFA (XAF) : c'est le total de votre commande converti au taux de la boutique.");
     }
 }

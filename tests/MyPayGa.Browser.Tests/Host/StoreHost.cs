@@ -12,7 +12,9 @@ using Microsoft.Extensions.Logging;
 using Moq;
 using Nop.Core;
 using Nop.Core.Caching;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Stores;
 using Nop.Data;
 using Nop.Plugin.Payments.MyPayGa;
@@ -202,7 +204,7 @@ public sealed class StoreHost : IAsyncDisposable
         currencyService.Setup(c => c.GetCurrencyByIdAsync(XafCurrencyId)).ReturnsAsync(state.Xaf);
         currencyService.Setup(c => c.GetCurrencyByCodeAsync(It.Is<string>(code => string.Equals(code, "XAF", StringComparison.OrdinalIgnoreCase))))
             .ReturnsAsync(state.Xaf);
-        currencyService.Setup(c => c.GetAllCurrenciesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => [state.Xaf]);
+        currencyService.Setup(c => c.GetAllCurrenciesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => [state.Xaf, TestWorkContext.Euro]);
         services.AddSingleton(currencyService.Object);
 
         var addressService = new Mock<IAddressService>();
@@ -215,7 +217,16 @@ public sealed class StoreHost : IAsyncDisposable
 
         // Used only by the payment method's install/fees and the admin page, not by these flows.
         services.AddSingleton(Mock.Of<ILanguageService>());
-        services.AddSingleton(Mock.Of<IOrderTotalCalculationService>());
+        // The checkout's cart: one line, whose total nopCommerce computes as the test store's order total.
+        var totals = new Mock<IOrderTotalCalculationService>();
+        totals.Setup(t => t.GetShoppingCartTotalAsync(It.IsAny<IList<ShoppingCartItem>>(), It.IsAny<bool?>(), It.IsAny<bool>()))
+            .ReturnsAsync((TestStoreController.OrderTotal, 0m, [], [], 0, 0m));
+        services.AddSingleton(totals.Object);
+        var carts = new Mock<IShoppingCartService>();
+        carts.Setup(c => c.GetShoppingCartAsync(It.IsAny<Customer>(), It.IsAny<ShoppingCartType?>(), It.IsAny<int>(), It.IsAny<int?>(),
+                It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<int?>()))
+            .ReturnsAsync([new ShoppingCartItem { Id = 1, StoreId = StoreId, Quantity = 1 }]);
+        services.AddSingleton(carts.Object);
         services.AddSingleton(Mock.Of<INotificationService>());
         // The payment method registers its scheduled task on install; not run by these flows.
         services.AddSingleton(Mock.Of<IScheduleTaskService>());

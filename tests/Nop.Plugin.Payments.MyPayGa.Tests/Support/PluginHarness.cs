@@ -127,6 +127,7 @@ public sealed class PluginHarness : IAsyncDisposable
         // nopCommerce registers every ISettings class, loaded for the current store.
         services.AddScoped(_ => Settings[0]);
         services.AddSingleton(OrderTotalCalculationService.Object);
+        services.AddSingleton(ShoppingCartService.Object);
         services.AddSingleton(ScheduleTaskService.Object);
         services.AddSingleton<IEncryptionService>(Encryption);
         services.AddSingleton<IHttpContextAccessor>(HttpContextAccessor);
@@ -217,6 +218,8 @@ public sealed class PluginHarness : IAsyncDisposable
     /// <summary>nopCommerce's price formatter, following its rules (XAF amounts shown to shoppers).</summary>
     public NopLikePriceFormatter PriceFormatter { get; } = new();
     public Mock<IOrderTotalCalculationService> OrderTotalCalculationService { get; } = new();
+    /// <summary>Empty carts unless a test sets it up (the payment step's amount in XAF reads it).</summary>
+    public Mock<IShoppingCartService> ShoppingCartService { get; } = new();
     /// <summary>Does nothing unless a test sets it up (Moq answers null tasks).</summary>
     public Mock<IScheduleTaskService> ScheduleTaskService { get; } = new();
     /// <summary>The store's encryption (secret settings are stored encrypted; the clear ones of older versions still work).</summary>

@@ -10,6 +10,7 @@ using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Factories;
 using Nop.Plugin.Payments.MyPayGa.Models;
 using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Services.Orders;
 using NUnit.Framework;
 
 namespace Nop.Plugin.Payments.MyPayGa.Tests.Web;
@@ -34,7 +35,8 @@ public sealed class PaymentInfoViewComponentTests
         var checkout = new Mock<IMyPayGaCheckoutService>();
         checkout.Setup(c => c.GetPhoneOnFileAsync(It.IsAny<Nop.Core.Domain.Customers.Customer>())).ReturnsAsync(phoneOnFile);
         return new MyPayGaPublicModelFactory(WebFakes.Localization().Object, WebFakes.NopUrl().Object, WebFakes.WorkContext().Object,
-            new Mock<IPaymentAttemptStore>().Object, checkout.Object, new Mock<IXafAmountService>().Object, WebFakes.XafFormatter(), settings, TimeProvider.System);
+            WebFakes.StoreContext().Object, new Mock<IShoppingCartService>().Object, new Mock<IOrderTotalCalculationService>().Object,
+            new Mock<Nop.Services.Logging.ILogger>().Object, new Mock<IPaymentAttemptStore>().Object, checkout.Object, new Mock<IXafAmountService>().Object, WebFakes.XafFormatter(), settings, TimeProvider.System);
     }
 
     /// <summary>The payment-info model for the settings, what was posted (null: a GET) and the phone on file.</summary>
@@ -150,7 +152,8 @@ public sealed class PaymentInfoViewComponentTests
         checkout.Setup(c => c.GetPhoneOnFileAsync(It.Is<Nop.Core.Domain.Customers.Customer>(cu => cu.Id == WebFakes.CustomerId)))
             .ReturnsAsync(Phone("077508412"));
         var factory = new MyPayGaPublicModelFactory(WebFakes.Localization().Object, WebFakes.NopUrl().Object, WebFakes.WorkContext().Object,
-            new Mock<IPaymentAttemptStore>().Object, checkout.Object, new Mock<IXafAmountService>().Object, WebFakes.XafFormatter(), Settings(), TimeProvider.System);
+            WebFakes.StoreContext().Object, new Mock<IShoppingCartService>().Object, new Mock<IOrderTotalCalculationService>().Object,
+            new Mock<Nop.Services.Logging.ILogger>().Object, new Mock<IPaymentAttemptStore>().Object, checkout.Object, new Mock<IXafAmountService>().Object, WebFakes.XafFormatter(), Settings(), TimeProvider.System);
         var component = new PaymentInfoViewComponent(factory)
         {
             ViewComponentContext = new ViewComponentContext { ViewContext = new ViewContext { HttpContext = new DefaultHttpContext() } },

@@ -34,6 +34,8 @@ public sealed class PublicControllerTests
     private Mock<IPaymentStatusCache> _cache = null!;
     private Mock<IPaymentStatusProcessor> _processor = null!;
     private Mock<IPaymentAttemptStore> _attempts = null!;
+    private Mock<IShoppingCartService> _cart = null!;
+    private Mock<IOrderTotalCalculationService> _totals = null!;
     private Mock<IMyPayGaCheckoutService> _checkout = null!;
     private Mock<IMyPayGaAccountProvider> _accounts = null!;
     private Mock<IXafAmountService> _xaf = null!;
@@ -58,6 +60,8 @@ public sealed class PublicControllerTests
         _cache = new Mock<IPaymentStatusCache>();
         _processor = new Mock<IPaymentStatusProcessor>();
         _attempts = new Mock<IPaymentAttemptStore>();
+        _cart = new Mock<IShoppingCartService>();
+        _totals = new Mock<IOrderTotalCalculationService>();
         _attempts.Setup(a => a.GetAttemptsAsync(It.IsAny<Order>())).ReturnsAsync([]);
         _checkout = new Mock<IMyPayGaCheckoutService>();
         _accounts = new Mock<IMyPayGaAccountProvider>();
@@ -73,6 +77,10 @@ public sealed class PublicControllerTests
         _localization.Object,
         WebFakes.NopUrl().Object,
         WebFakes.WorkContext(_customerId).Object,
+        WebFakes.StoreContext().Object,
+        _cart.Object,
+        _totals.Object,
+        new Mock<ILogger>().Object,
         _attempts.Object,
         _checkout.Object,
         _xaf.Object,

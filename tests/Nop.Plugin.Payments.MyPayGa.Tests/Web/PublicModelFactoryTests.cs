@@ -2,12 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using Moq;
 using MyPayGa.Client.Models;
+using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Factories;
 using Nop.Plugin.Payments.MyPayGa.Models;
 using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Services.Logging;
+using Nop.Services.Orders;
 using NUnit.Framework;
 using static Nop.Plugin.Payments.MyPayGa.Localization.LocaleResources;
 
@@ -24,9 +27,13 @@ public sealed class PublicModelFactoryTests
 
     private Order _order = null!;
     private Mock<IPaymentAttemptStore> _attempts = null!;
+    private Mock<IShoppingCartService> _cart = null!;
+    private Mock<IOrderTotalCalculationService> _totals = null!;
     private Mock<IMyPayGaCheckoutService> _checkout = null!;
     private Mock<IXafAmountService> _xaf = null!;
     private MyPayGaSettings _settings = null!;
+    private XafAmountFormatter _formatter = null!;
+    private Mock<ILogger> _logger = null!;
 
     private sealed class FixedTime(DateTime utcNow) : TimeProvider
     {
@@ -39,21 +46,29 @@ public sealed class PublicModelFactoryTests
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         _order = WebFakes.Order(o => o.CreatedOnUtc = Now.AddMinutes(-2));
         _attempts = new Mock<IPaymentAttemptStore>();
+        _cart = new Mock<IShoppingCartService>();
+        _totals = new Mock<IOrderTotalCalculationService>();
         _attempts.Setup(a => a.GetAttemptsAsync(It.IsAny<Order>())).ReturnsAsync([]);
         _checkout = new Mock<IMyPayGaCheckoutService>();
         _xaf = new Mock<IXafAmountService>();
         _xaf.Setup(x => x.ToXafAsync(It.IsAny<decimal>())).ReturnsAsync((decimal amount) => (long)amount);
         _settings = new MyPayGaSettings { TestPublicKey = "ptest_sandbox_public_key" };
+        _formatter = WebFakes.XafFormatter();
+        _logger = new Mock<ILogger>();
     }
 
     private MyPayGaPublicModelFactory Factory() => new(
         WebFakes.Localization().Object,
         WebFakes.NopUrl().Object,
         WebFakes.WorkContext().Object,
+        WebFakes.StoreContext().Object,
+        _cart.Object,
+        _totals.Object,
+        _logger.Object,
         _attempts.Object,
         _checkout.Object,
         _xaf.Object,
-        WebFakes.XafFormatter(),
+        _formatter,
         _settings,
         new FixedTime(Now));
 
@@ -215,4 +230,86 @@ public sealed class PublicModelFactoryTests
         Assert.That(held.Kind, Is.EqualTo(PaymentResultKind.HeldForReview));
         Assert.That(held.RetryUrl, Is.Null);
     }
+
+    #region Payment step: the amount MyPayGa will take
+
+    private static Currency Euro() => new() { Id = 2, CurrencyCode = "EUR", Rate = 1m, DisplayLocale = "fr-FR", Published = true };
+
+    /// <summary>A euro store with an XAF currency (655.957 francs a euro) and a cart whose total nopCommerce computes.</summary>
+    private void EuroStoreWithCart(decimal? total)
+    {
+        _formatter = WebFakes.XafFormatter([Euro(), WebFakes.Xaf(x => { x.Id = 7; x.Rate = 655.957m; })]);
+        _xaf.Setup(x => x.ToXafAsync(It.IsAny<decimal>())).ReturnsAsync((decimal amount) => XafAmountService.RoundToFrancs(amount * 655.957m));
+        _cart.Setup(c => c.GetShoppingCartAsync(It.Is<Nop.Core.Domain.Customers.Customer>(cu => cu.Id == WebFakes.CustomerId),
+                Nop.Core.Domain.Orders.ShoppingCartType.ShoppingCart, WebFakes.StoreId, null, null, null, null))
+            .ReturnsAsync([new ShoppingCartItem { Id = 1, Quantity = 1 }]);
+        _totals.Setup(t => t.GetShoppingCartTotalAsync(It.IsAny<IList<ShoppingCartItem>>(), null, true))
+            .ReturnsAsync((total, 0m, [], [], 0, 0m));
+    }
+
+    [Test]
+    public async Task In_a_store_showing_euros_the_payment_step_says_what_mypayga_will_take_in_xaf()
+    {
+        EuroStoreWithCart(10m);
+
+        var model = await Factory().PreparePaymentInfoModelAsync(null);
+
+        Assert.That(model.XafAmountText, Is.EqualTo(WebFakes.GabonXaf(6_560)), "10 € at 655.957, whole francs, as the store writes XAF");
+        _totals.Verify(t => t.GetShoppingCartTotalAsync(It.IsAny<IList<ShoppingCartItem>>(), null, true), Times.Once,
+            "the total as the order will have it: the payment method's fee and the customer's reward points choice included");
+    }
+
+    [Test]
+    public async Task A_store_in_xaf_shows_no_extra_amount_and_reads_no_cart()
+    {
+        var model = await Factory().PreparePaymentInfoModelAsync(null);
+
+        Assert.That(model.XafAmountText, Is.Null);
+        _cart.VerifyNoOtherCalls();
+        _totals.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task A_shopper_who_chose_euros_in_an_xaf_store_sees_the_amount_in_xaf()
+    {
+        _formatter = WebFakes.XafFormatter([WebFakes.Xaf(), Euro()], working: Euro());
+        _cart.Setup(c => c.GetShoppingCartAsync(It.IsAny<Nop.Core.Domain.Customers.Customer>(), It.IsAny<Nop.Core.Domain.Orders.ShoppingCartType?>(),
+                It.IsAny<int>(), It.IsAny<int?>(), It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<int?>()))
+            .ReturnsAsync([new ShoppingCartItem { Id = 1, Quantity = 1 }]);
+        _totals.Setup(t => t.GetShoppingCartTotalAsync(It.IsAny<IList<ShoppingCartItem>>(), null, true)).ReturnsAsync((12_500m, 0m, [], [], 0, 0m));
+
+        var model = await Factory().PreparePaymentInfoModelAsync(null);
+
+        Assert.That(model.XafAmountText, Is.EqualTo(WebFakes.GabonXaf(12_500)));
+    }
+
+    [Test]
+    public async Task Without_a_total_yet_or_without_xaf_no_amount_is_shown()
+    {
+        EuroStoreWithCart(null);
+        var noTotal = await Factory().PreparePaymentInfoModelAsync(null);
+
+        EuroStoreWithCart(10m);
+        _xaf.Setup(x => x.ToXafAsync(It.IsAny<decimal>())).ThrowsAsync(new InvalidOperationException("XAF is not available"));
+        var noXaf = await Factory().PreparePaymentInfoModelAsync(null);
+
+        Assert.That(noTotal.XafAmountText, Is.Null);
+        Assert.That(noXaf.XafAmountText, Is.Null);
+    }
+
+    [Test]
+    public async Task A_total_that_cannot_be_computed_never_breaks_the_payment_step()
+    {
+        EuroStoreWithCart(10m);
+        _totals.Setup(t => t.GetShoppingCartTotalAsync(It.IsAny<IList<ShoppingCartItem>>(), null, true))
+            .ThrowsAsync(new NullReferenceException("a discount rule of the store"));
+
+        var model = await Factory().PreparePaymentInfoModelAsync(null);
+
+        Assert.That(model.XafAmountText, Is.Null);
+        Assert.That(model.MobileMoneyEnabled, Is.True);
+        _logger.Verify(l => l.WarningAsync(It.IsAny<string>(), It.IsAny<Exception>(), null), Times.Once);
+    }
+
+    #endregion
 }
