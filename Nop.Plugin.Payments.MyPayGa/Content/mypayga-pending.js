@@ -140,6 +140,9 @@
     }
 
     if (checkNow) {
+        // "Check now" is for browsers without JavaScript: this page checks by itself. It comes back when the script
+        // stops asking (time limit, lost session), as a plain reload.
+        checkNow.hidden = true;
         checkNow.addEventListener('submit', function (event) {
             if (stopped) { return; } // after the time limit: a real reload
             event.preventDefault();

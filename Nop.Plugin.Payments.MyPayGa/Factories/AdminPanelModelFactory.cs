@@ -32,7 +32,7 @@ public class MyPayGaAdminModelFactory : IMyPayGaAdminModelFactory
     private readonly IMyPayGaReviewDecisionService _decisions;
     private readonly IMyPayGaPaymentLinkService _links;
     private readonly IMyPayGaReviewQueueService _queue;
-    private readonly IMyPayGaXafFormatter _xaf;
+    private readonly IXafAmountFormatter _xaf;
     private readonly ILocalizationService _localizationService;
 
     public MyPayGaAdminModelFactory(IPaymentAttemptStore attemptStore,
@@ -40,7 +40,7 @@ public class MyPayGaAdminModelFactory : IMyPayGaAdminModelFactory
         IMyPayGaReviewDecisionService decisions,
         IMyPayGaPaymentLinkService links,
         IMyPayGaReviewQueueService queue,
-        IMyPayGaXafFormatter xaf,
+        IXafAmountFormatter xaf,
         ILocalizationService localizationService)
     {
         _attemptStore = attemptStore;

@@ -43,6 +43,10 @@ public class NopStartup : INopStartup
         services.AddScoped<IAttemptReader, AttemptReader>();
         services.AddSingleton<IPaymentStatusCache, PaymentStatusCache>();
 
+        // The shopper's pages and the checkout's payment-info block: their view models.
+        services.AddScoped<IXafAmountFormatter, XafAmountFormatter>();
+        services.AddScoped<IMyPayGaPublicModelFactory, MyPayGaPublicModelFactory>();
+
         // Store owner's tools: encrypted keys, configuration page, test connection, warnings, languages.
         // (EventConsumer is found and registered by nopCommerce itself, as every IConsumer<T>.)
         services.AddScoped<IMyPayGaKeyProtector, MyPayGaKeyProtector>();
@@ -55,7 +59,6 @@ public class NopStartup : INopStartup
 
         // Admin operations: the order panel, decisions, payment links, the review queue (PaymentLinkEventConsumer is
         // found by nopCommerce as every IConsumer<T>).
-        services.AddScoped<IMyPayGaXafFormatter, MyPayGaXafFormatter>();
         services.AddScoped<IMyPayGaReviewDecisionService, MyPayGaReviewDecisionService>();
         services.AddScoped<IMyPayGaPaymentLinkService, MyPayGaPaymentLinkService>();
         services.AddScoped<IMyPayGaReviewQueueService, MyPayGaReviewQueueService>();

@@ -30,7 +30,7 @@ public static partial class LocaleResources
         public const string StartProviderUnavailable = P + "Start.ProviderUnavailable";
         public const string StartOutcomeUnknown = P + "Start.OutcomeUnknown";
         public const string StartInsufficientFunds = P + "Start.InsufficientFunds";
-        /// <summary>{0} = MyPayGa's message.</summary>
+        /// <summary>{0} = why, in the shopper's words (RefusalReasons; MyPayGa's own text goes to the order note).</summary>
         public const string StartRejected = P + "Start.Rejected";
         public const string StartAlreadyInProgress = P + "Start.AlreadyInProgress";
         public const string StartCardPhoneMissing = P + "Start.CardPhoneMissing";

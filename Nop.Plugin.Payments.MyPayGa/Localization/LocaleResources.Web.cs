@@ -10,7 +10,7 @@ public static partial class LocaleResources
         private const string P = MyPayGaDefaults.ResourcePrefix;
         private const string F = P + "Fields.";
 
-        /// <summary>{0} = the amount, already formatted with group separators.</summary>
+        /// <summary>{0} = the amount, already formatted with group separators (when the store has no usable XAF format).</summary>
         public const string CommonAmountXaf = P + "Common.AmountXaf";
         public const string CommonOrderNumber = P + "Common.OrderNumber";
         public const string CommonAmount = P + "Common.Amount";
@@ -55,7 +55,7 @@ public static partial class LocaleResources
         public const string StatusPaid = P + "Status.Paid";
         public const string StatusHeldForReview = P + "Status.HeldForReview";
         public const string StatusFailed = P + "Status.Failed";
-        /// <summary>{0} = MyPayGa's reason.</summary>
+        /// <summary>{0} = why, a sentence for the shopper (LocaleResources.Shopper.cs, from MyPayGa's words).</summary>
         public const string StatusFailedWithReason = P + "Status.FailedWithReason";
         public const string StatusAmountMismatch = P + "Status.AmountMismatch";
         public const string StatusProviderUnavailable = P + "Status.ProviderUnavailable";
@@ -234,7 +234,7 @@ public static partial class LocaleResources
             "Your payment was received and is under review. We will confirm your order shortly.",
             "Votre paiement a bien été reçu et il est en cours de vérification. Nous confirmerons votre commande sous peu.");
         Add(WebKeys.StatusFailed, "The payment did not go through.", "Le paiement n'a pas abouti.");
-        Add(WebKeys.StatusFailedWithReason, "The payment did not go through: {0}", "Le paiement n'a pas abouti : {0}");
+        Add(WebKeys.StatusFailedWithReason, "The payment did not go through. {0}", "Le paiement n'a pas abouti. {0}");
         Add(WebKeys.StatusAmountMismatch,
             "We received a payment that does not match the order amount. Please do not pay again: the store will contact you.",
             "Nous avons reçu un paiement qui ne correspond pas au montant de la commande. Ne payez pas une seconde fois : la boutique va vous contacter.");

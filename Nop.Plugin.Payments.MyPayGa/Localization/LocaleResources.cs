@@ -32,6 +32,9 @@ public static partial class LocaleResources
     /// <summary>Keys of the admin's order panel, decisions, payment links and review queue (LocaleResources.Panel.cs).</summary>
     static partial void AddPanel(Dictionary<string, string> en, Dictionary<string, string> fr);
 
+    /// <summary>Keys of the shopper's pages added after 4.90.2: refusal reasons, retry states (LocaleResources.Shopper.cs).</summary>
+    static partial void AddShopper(Dictionary<string, string> en, Dictionary<string, string> fr);
+
     private static (IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>) Build()
     {
         // nopCommerce stores resource names in lower case, so two keys differing only by case would collide there.
@@ -42,6 +45,7 @@ public static partial class LocaleResources
         AddLedger(en, fr);
         AddAdmin(en, fr);
         AddPanel(en, fr);
+        AddShopper(en, fr);
         return (en.AsReadOnly(), fr.AsReadOnly());
     }
 }

@@ -21,6 +21,12 @@ public record PaymentInfoModel : BaseNopModel
     /// <summary>Card: no phone on file, so the shopper must type one (gethash requires it).</summary>
     public bool CardPhoneRequired { get; set; }
 
+    /// <summary>
+    /// What MyPayGa will take in XAF for the cart ("6 560 FCFA"), when the shopper sees prices in another currency;
+    /// null otherwise (or when the cart total cannot be known yet).
+    /// </summary>
+    public string? XafAmountText { get; set; }
+
     public string ChannelFieldName => MyPayGaDefaults.ChannelFormField;
 
     public string PhoneFieldName => MyPayGaDefaults.PhoneFormField;

@@ -296,8 +296,11 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
                 : ex.Kind == MyPayGaErrorKind.Rejected ? ServiceKeys.StartRejected
                 : ex.Kind == MyPayGaErrorKind.Configuration ? ServiceKeys.StartNotAvailable
                 : ServiceKeys.StartProviderUnavailable;
-            var message = string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(key),
-                ex.ProviderMessage ?? string.Empty);
+            // The shopper reads why in their own words; MyPayGa's text is in the order note above.
+            var reason = key == ServiceKeys.StartRejected
+                ? await RefusalReasons.DescribeAsync(_localizationService, ex.ProviderMessage, PaymentChannel.MobileMoney)
+                : string.Empty;
+            var message = string.Format(CultureInfo.CurrentCulture, await _localizationService.GetResourceAsync(key), reason).Trim();
             // An unknown outcome keeps the attempt open: the prompt may still reach the phone and be paid.
             return new PaymentStartResult { Success = false, Attempt = attempt, ErrorMessage = message };
         }
@@ -322,9 +325,7 @@ public class MyPayGaCheckoutService : IMyPayGaCheckoutService
         string.IsNullOrWhiteSpace(order.CustomOrderNumber) ? order.Id.ToString(CultureInfo.InvariantCulture) : order.CustomOrderNumber.Trim();
 
     internal static bool LooksLikeInsufficientFunds(string? providerMessage) =>
-        providerMessage is not null
-        && (providerMessage.Contains("insuf", StringComparison.OrdinalIgnoreCase)
-            || providerMessage.Contains("solde", StringComparison.OrdinalIgnoreCase));
+        RefusalReasons.Classify(providerMessage) == RefusalReason.InsufficientFunds;
 
     private sealed record Payer(string FirstName, string LastName, string Email, PhoneNumber? Phone);
 

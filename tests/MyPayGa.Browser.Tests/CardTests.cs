@@ -63,7 +63,10 @@ public sealed class CardTests : BrowserTest
 
         await WaitForUrlAsync(new Regex("/mypayga/return/failure$"));
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Payment not completed");
-        await Assertions.Expect(Page.Locator(".mypayga-reason")).ToContainTextAsync(TestData.FindCard(DeclinedCard).Status);
+        // MyPayGa says "Refus solde ins": the shopper reads it in the page's language, the words stay in the order note.
+        await Assertions.Expect(Page.Locator(".mypayga-reason")).ToContainTextAsync(
+            LocaleResources.English[LocaleResources.ShopperKeys.ReasonInsufficientFundsCard]);
+        await Assertions.Expect(Page.Locator(".mypayga-reason")).Not.ToContainTextAsync(TestData.FindCard(DeclinedCard).Status);
         var retry = Page.Locator("a.mypayga-retry-button");
         await Assertions.Expect(retry).ToBeVisibleAsync();
         await ScreenshotAsync("failure");

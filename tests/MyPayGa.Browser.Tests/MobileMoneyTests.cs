@@ -16,6 +16,9 @@ public sealed class MobileMoneyTests : BrowserTest
 
     private static string English(string key) => LocaleResources.English[key];
 
+    /// <summary>As nopCommerce writes an amount with the store's XAF currency (display locale fr-GA), not "12,500 FCFA".</summary>
+    private static string StoreAmount(long amount) => amount.ToString("C", new System.Globalization.CultureInfo("fr-GA"));
+
     [Test]
     public async Task Paid_push_turns_the_pending_page_into_the_completed_page_by_itself()
     {
@@ -23,7 +26,7 @@ public sealed class MobileMoneyTests : BrowserTest
         await WaitForPendingPageAsync();
 
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync("Confirm the payment on your phone");
-        await Assertions.Expect(Page.Locator(".mypayga-amount")).ToHaveTextAsync("12,500 FCFA");
+        await Assertions.Expect(Page.Locator(".mypayga-amount")).ToHaveTextAsync(StoreAmount(12_500));
         var facts = await Page.InnerTextAsync(".mypayga-facts");
         Assert.Multiple(() =>
         {
@@ -33,6 +36,8 @@ public sealed class MobileMoneyTests : BrowserTest
         });
         Assert.That(await Page.ContentAsync(), Does.Not.Contain("074111111").And.Not.Contain("74111111"),
             "the full number never reaches the page");
+        // The page checks by itself: the "Check now" button of browsers without JavaScript is not shown.
+        await Assertions.Expect(Page.Locator("form.mypayga-check-now")).ToBeHiddenAsync();
         await ScreenshotAsync("pending");
 
         // The sandbox settles the push after ~1 s and calls the store back; the page's script notices and moves on.
@@ -57,10 +62,12 @@ public sealed class MobileMoneyTests : BrowserTest
         var order = await PlaceOrderAsync("074131313");
         await WaitForPendingPageAsync();
 
-        // paiement-detail only says "Failed"; the operator's words come with MyPayGa's callback and are shown as they are.
+        // paiement-detail only says "Failed"; the operator's words come with MyPayGa's callback, and the shopper reads them
+        // as a sentence of the store's language (the words themselves stay in the order note).
         var message = Page.Locator("#mypayga-status [data-role=message]");
         await Assertions.Expect(message).ToContainTextAsync(Failed);
-        await Assertions.Expect(message).ToContainTextAsync(TestData.InsufficientFunds);
+        await Assertions.Expect(message).ToContainTextAsync(English(LocaleResources.ShopperKeys.ReasonInsufficientFundsMobileMoney));
+        await Assertions.Expect(message).Not.ToContainTextAsync(TestData.InsufficientFunds);
         await Assertions.Expect(message).Not.ToContainTextAsync(": Failed");
         var retry = Page.Locator("#mypayga-status [data-role=retry]");
         await Assertions.Expect(retry).ToBeVisibleAsync();
@@ -76,8 +83,12 @@ public sealed class MobileMoneyTests : BrowserTest
         await retry.ClickAsync();
         await WaitForUrlAsync(new Regex("/mypayga/retry/"));
         await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(Failed);
-        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(TestData.InsufficientFunds);
+        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync(
+            English(LocaleResources.ShopperKeys.ReasonInsufficientFundsMobileMoney));
         await Assertions.Expect(Page.Locator("#mypayga-channel-mobile")).ToBeCheckedAsync();
+        // The refused number is named (masked), not offered again.
+        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToContainTextAsync("074 ••• •13");
+        await Assertions.Expect(Page.Locator("#mypayga-phone")).ToHaveValueAsync("");
         await Page.FillAsync("#mypayga-phone", "077508412");
         await Assertions.Expect(Page.Locator("#mypayga-operator-hint")).ToHaveTextAsync("Recognised: Airtel Money");
         await ScreenshotAsync("retry");
@@ -92,6 +103,37 @@ public sealed class MobileMoneyTests : BrowserTest
         AssertPaidOnce(order);
         Assert.That(Sandbox.Payments.Count(p => p.UniqueId.StartsWith(order.CustomOrderNumber + "-", StringComparison.Ordinal)), Is.EqualTo(2),
             "two MyPayGa payments for the order: the failed one and the retry");
+        AssertStoreHealthy();
+    }
+
+    [Test]
+    public async Task A_push_still_on_the_phone_holds_a_new_request_back_with_a_countdown_until_it_is_approved()
+    {
+        // The push waits on the phone until the test settles it.
+        Sandbox.ConfigureMerchant(m => m with { OutcomeDelayMs = -1 });
+        var order = await PlaceOrderAsync("074111111");
+        await WaitForPendingPageAsync();
+
+        // The shopper goes to the retry page (e.g. from the order details) while the prompt is still on the phone.
+        await Page.GotoAsync(Host.Url($"mypayga/retry/{order.OrderGuid}"));
+        var wait = Page.Locator("[data-role=push-wait]");
+        await Assertions.Expect(wait).ToBeVisibleAsync();
+        await Assertions.Expect(wait).ToContainTextAsync("074 ••• •11");
+        await Assertions.Expect(wait.Locator("[data-role=countdown]")).ToHaveTextAsync(new Regex(@"^[0-4]:[0-5]\d$"));
+        await Assertions.Expect(Page.Locator("button.mypayga-pay-button")).ToBeDisabledAsync();
+        await Assertions.Expect(Page.Locator(".mypayga-last-failure")).ToHaveCountAsync(0);
+        await ScreenshotAsync("retry-push-window");
+        var first = await wait.Locator("[data-role=countdown]").TextContentAsync();
+        await Assertions.Expect(wait.Locator("[data-role=countdown]")).Not.ToHaveTextAsync(first!); // it counts down
+
+        // Approved on the phone: "check my payment" leads to the order, paid once.
+        Sandbox.CompletePayment(LatestToken(order)!, succeed: true);
+        await Page.ClickAsync("a.mypayga-check-payment");
+        await AssertCompletedPageAsync(order);
+        await WhenSandboxIdleAsync();
+        AssertPaidOnce(order);
+        Assert.That(Sandbox.Payments.Count(p => p.UniqueId.StartsWith(order.CustomOrderNumber + "-", StringComparison.Ordinal)), Is.EqualTo(1),
+            "no second push was sent");
         AssertStoreHealthy();
     }
 

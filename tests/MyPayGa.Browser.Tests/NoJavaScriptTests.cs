@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using MyPayGa.Browser.Tests.Support;
-using MyPayGa.Sandbox.Domain;
 using Nop.Plugin.Payments.MyPayGa.Localization;
 
 namespace MyPayGa.Browser.Tests;
@@ -67,7 +66,8 @@ public sealed class NoJavaScriptTests : BrowserTest
         await WaitForUrlAsync(new Regex(@"/mypayga/pending/[0-9a-f-]{36}\?$")); // the same page, reloaded by its GET form
         await Assertions.Expect(Page.Locator("h1")).ToHaveTextAsync(English(LocaleResources.WebKeys.ResultFailedTitle));
         await Assertions.Expect(Page.Locator(".mypayga-instructions")).ToHaveTextAsync(English(LocaleResources.WebKeys.PendingFailedInstructions));
-        await Assertions.Expect(Page.Locator("#mypayga-status [data-role=message]")).ToContainTextAsync(TestData.InsufficientFunds);
+        await Assertions.Expect(Page.Locator("#mypayga-status [data-role=message]")).ToContainTextAsync(
+            English(LocaleResources.ShopperKeys.ReasonInsufficientFundsMobileMoney));
         await Assertions.Expect(Page.Locator("#mypayga-status [data-role=spinner]")).ToBeHiddenAsync();
         await Assertions.Expect(Page.Locator("form.mypayga-check-now")).ToBeHiddenAsync();
         await Assertions.Expect(Page.Locator("#mypayga-status [data-role=retry]")).ToBeVisibleAsync();

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using MyPayGa.Browser.Tests.Host;
 using MyPayGa.Browser.Tests.Support;
 using Nop.Plugin.Payments.MyPayGa.Localization;
 
@@ -55,6 +56,26 @@ public sealed class PaymentInfoTests : BrowserTest
         await Assertions.Expect(Page.Locator("#mypayga-phone")).ToHaveValueAsync("011 23 45 67");
         await ScreenshotAsync("refused");
         Assert.That(LatestOrder(), Is.Null, "no order is placed");
+        AssertStoreHealthy();
+    }
+
+    [Test]
+    public async Task A_shopper_seeing_another_currency_is_told_the_amount_in_xaf_before_placing_the_order()
+    {
+        // Prices in XAF: nothing more to say.
+        await Page.GotoAsync(Host.Url("test/checkout"));
+        await Assertions.Expect(Page.Locator("#mypayga-phone")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.Locator("#mypayga-xaf-amount")).ToHaveCountAsync(0);
+
+        // The shopper picked euros to see prices: MyPayGa still takes francs, and says how many.
+        await Context.AddCookiesAsync([new Cookie { Name = TestWorkContext.CurrencyCookieName, Value = "EUR", Url = Host.BaseUrl.AbsoluteUri }]);
+        await Page.GotoAsync(Host.Url("test/checkout"));
+        var amount = Page.Locator("#mypayga-xaf-amount");
+        await Assertions.Expect(amount).ToBeVisibleAsync();
+        await Assertions.Expect(amount).ToContainTextAsync(LocaleResources.English[LocaleResources.ShopperKeys.PaymentInfoXafAmount]);
+        await Assertions.Expect(amount.Locator(".mypayga-amount")).ToHaveTextAsync(
+            12_500m.ToString("C", new System.Globalization.CultureInfo("fr-GA")));
+        await ScreenshotAsync("xaf-amount");
         AssertStoreHealthy();
     }
 }

@@ -12,13 +12,16 @@ using Microsoft.Extensions.Logging;
 using Moq;
 using Nop.Core;
 using Nop.Core.Caching;
+using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Stores;
 using Nop.Data;
 using Nop.Plugin.Payments.MyPayGa;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Infrastructure;
 using Nop.Plugin.Payments.MyPayGa.Tests.Support;
+using Nop.Services.Catalog;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
@@ -29,6 +32,7 @@ using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
 using Nop.Services.Security;
 using Nop.Services.Stores;
+using Nop.Web.Framework.Mvc.Routing;
 using Nop.Web.Framework.UI;
 using NopLogger = Nop.Services.Logging.ILogger;
 
@@ -170,6 +174,9 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddSingleton(new CurrencySettings { PrimaryStoreCurrencyId = XafCurrencyId });
         services.AddScoped<IWorkContext, TestWorkContext>();
         services.AddScoped<INopHtmlHelper, TestNopHtmlHelper>();
+        services.AddScoped<INopUrlHelper, TestNopUrlHelper>();
+        // nopCommerce's price formatter (the plugin writes XAF amounts as the store writes its XAF prices).
+        services.AddSingleton<IPriceFormatter, NopLikePriceFormatter>();
         // nopCommerce registers every ISettings class, loaded for the current store.
         services.AddScoped(_ => state.Settings);
 
@@ -197,7 +204,7 @@ public sealed class StoreHost : IAsyncDisposable
         currencyService.Setup(c => c.GetCurrencyByIdAsync(XafCurrencyId)).ReturnsAsync(state.Xaf);
         currencyService.Setup(c => c.GetCurrencyByCodeAsync(It.Is<string>(code => string.Equals(code, "XAF", StringComparison.OrdinalIgnoreCase))))
             .ReturnsAsync(state.Xaf);
-        currencyService.Setup(c => c.GetAllCurrenciesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => [state.Xaf]);
+        currencyService.Setup(c => c.GetAllCurrenciesAsync(It.IsAny<bool>(), It.IsAny<int>())).ReturnsAsync(() => [state.Xaf, TestWorkContext.Euro]);
         services.AddSingleton(currencyService.Object);
 
         var addressService = new Mock<IAddressService>();
@@ -210,13 +217,21 @@ public sealed class StoreHost : IAsyncDisposable
 
         // Used only by the payment method's install/fees and the admin page, not by these flows.
         services.AddSingleton(Mock.Of<ILanguageService>());
-        services.AddSingleton(Mock.Of<IOrderTotalCalculationService>());
+        // The checkout's cart: one line, whose total nopCommerce computes as the test store's order total.
+        var totals = new Mock<IOrderTotalCalculationService>();
+        totals.Setup(t => t.GetShoppingCartTotalAsync(It.IsAny<IList<ShoppingCartItem>>(), It.IsAny<bool?>(), It.IsAny<bool>()))
+            .ReturnsAsync((TestStoreController.OrderTotal, 0m, [], [], 0, 0m));
+        services.AddSingleton(totals.Object);
+        var carts = new Mock<IShoppingCartService>();
+        carts.Setup(c => c.GetShoppingCartAsync(It.IsAny<Customer>(), It.IsAny<ShoppingCartType?>(), It.IsAny<int>(), It.IsAny<int?>(),
+                It.IsAny<DateTime?>(), It.IsAny<DateTime?>(), It.IsAny<int?>()))
+            .ReturnsAsync([new ShoppingCartItem { Id = 1, StoreId = StoreId, Quantity = 1 }]);
+        services.AddSingleton(carts.Object);
         // The admin pages (order panel, decisions, links, review queue): notifications shown on the next page, the
         // admin's permissions granted, XAF formatted as nopCommerce formats the store's currency.
         services.AddSingleton<TestNotificationService>();
         services.AddSingleton<INotificationService>(sp => sp.GetRequiredService<TestNotificationService>());
         services.AddSingleton(Mock.Of<IPermissionService>(p => p.AuthorizeAsync(It.IsAny<string>()) == Task.FromResult(true)));
-        services.AddSingleton<Nop.Services.Catalog.IPriceFormatter, TestPriceFormatter>();
         // The payment method registers its scheduled task on install; not run by these flows.
         services.AddSingleton(Mock.Of<IScheduleTaskService>());
         // The test store's keys are saved in clear (as versions before 4.90.2 did): nothing to decrypt.
@@ -230,7 +245,7 @@ public sealed class StoreHost : IAsyncDisposable
 
     private static void Configure(WebApplication app)
     {
-        // Amounts are formatted with the working language's culture (English here).
+        // The page's culture is English; XAF amounts still read as the store writes them ("12 500 FCFA").
         app.UseRequestLocalization(new RequestLocalizationOptions().SetDefaultCulture("en-US").AddSupportedCultures("en-US").AddSupportedUICultures("en-US"));
         app.UseStaticFiles();
         // nopCommerce serves a plugin's static files from its folder under /Plugins.
@@ -295,8 +310,8 @@ internal sealed class HostState
         Name = "CFA franc",
         CurrencyCode = "XAF",
         Rate = 1m,
+        // As a Gabonese store sets it up: nopCommerce then writes "12 500 FCFA" (fr-GA's currency format).
         DisplayLocale = "fr-GA",
-        CustomFormatting = "{0} FCFA",
         Published = true,
     };
 

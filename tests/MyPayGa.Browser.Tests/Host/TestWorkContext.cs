@@ -9,11 +9,17 @@ namespace MyPayGa.Browser.Tests.Host;
 
 /// <summary>
 /// The current customer is the one named by the <see cref="CookieName"/> cookie (each browser context of a test is one
-/// shopper); without it, a guest that owns no order.
+/// shopper); without it, a guest that owns no order. The working currency is XAF unless <see cref="CurrencyCookieName"/> says EUR.
 /// </summary>
 public sealed class TestWorkContext : IWorkContext
 {
     public const string CookieName = "test_customer";
+
+    /// <summary>"EUR": the shopper chose to see prices in euros (the store's primary currency stays XAF).</summary>
+    public const string CurrencyCookieName = "test_currency";
+
+    /// <summary>The euro as a store adds it next to XAF (a shopper may pick it to see prices).</summary>
+    public static readonly Currency Euro = new() { Id = 2, Name = "Euro", CurrencyCode = "EUR", Rate = 0.0015245m, DisplayLocale = "fr-FR", Published = true };
 
     private readonly IHttpContextAccessor _httpContextAccessor;
     private readonly OrderBook _orders;
@@ -42,7 +48,8 @@ public sealed class TestWorkContext : IWorkContext
 
     public Task SetWorkingLanguageAsync(Language language) => throw new NotSupportedException();
 
-    public Task<Currency> GetWorkingCurrencyAsync() => Task.FromResult(_xaf);
+    public Task<Currency> GetWorkingCurrencyAsync() =>
+        Task.FromResult(_httpContextAccessor.HttpContext?.Request.Cookies[CurrencyCookieName] == "EUR" ? Euro : _xaf);
 
     public Task SetWorkingCurrencyAsync(Currency currency) => throw new NotSupportedException();
 }

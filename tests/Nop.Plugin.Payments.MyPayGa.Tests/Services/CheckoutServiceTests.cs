@@ -277,7 +277,25 @@ public sealed class CheckoutServiceTests
 
         var result = await Service.StartAsync(order, PaymentChannel.MobileMoney, "074121212");
 
-        Assert.That(result.ErrorMessage, Is.EqualTo("MyPayGa refused the payment request. Numéro non éligible"));
+        Assert.That(result.ErrorMessage, Is.EqualTo("MyPayGa refused the payment request. MyPayGa's message: “Numéro non éligible”"));
+    }
+
+    [TestCase("Transaction timed out", ShopperKeys.ReasonTimedOutMobileMoney)]
+    [TestCase("Incorrect Pin has been entered", ShopperKeys.ReasonWrongPin)]
+    [TestCase("DP00800001007", ShopperKeys.ReasonUnknown)]
+    [TestCase("ERR_PAYER_LIMIT", ShopperKeys.ReasonLimitExceeded)]
+    [TestCase("E-4021 / 0x1F", ShopperKeys.ReasonUnknown)]
+    public async Task A_refused_push_is_explained_in_the_shoppers_words_and_its_raw_text_stays_in_the_order_note(string providerMessage, string reasonKey)
+    {
+        var order = _harness.AddOrder();
+        _harness.Client.Setup(c => c.RequestMobilePaymentAsync(It.IsAny<MobilePaymentRequest>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new MyPayGaException(MyPayGaErrorKind.Rejected, "payment-request", "refused", providerStatus: "400", providerMessage: providerMessage));
+
+        var result = await Service.StartAsync(order, PaymentChannel.MobileMoney, "074121212");
+
+        Assert.That(result.ErrorMessage, Is.EqualTo(En(ServiceKeys.StartRejected).Replace("{0}", En(reasonKey))));
+        Assert.That(result.ErrorMessage, Does.Not.Contain(providerMessage));
+        Assert.That(_harness.Orders.Notes(order.Id).Select(n => n.Note), Has.Some.Contains(providerMessage));
     }
 
     [Test]

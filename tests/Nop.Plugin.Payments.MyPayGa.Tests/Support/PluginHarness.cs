@@ -28,6 +28,7 @@ using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
 using Nop.Services.Security;
 using Nop.Services.Stores;
+using Nop.Web.Framework.Mvc.Routing;
 
 namespace Nop.Plugin.Payments.MyPayGa.Tests.Support;
 
@@ -126,9 +127,13 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(StoreContext.Object);
         services.AddSingleton(WorkContext.Object);
         services.AddSingleton(WebHelper.Object);
+        services.AddSingleton(UrlHelper.Object);
+        services.AddSingleton<Nop.Services.Catalog.IPriceFormatter>(PriceFormatter);
+        // nopCommerce registers every ISettings class, loaded for the current store.
+        services.AddScoped(_ => Settings[0]);
         services.AddSingleton(OrderTotalCalculationService.Object);
+        services.AddSingleton(ShoppingCartService.Object);
         services.AddSingleton(ScheduleTaskService.Object);
-        services.AddSingleton(PriceFormatter.Object);
         services.AddSingleton<IEncryptionService>(Encryption);
         services.AddSingleton<IHttpContextAccessor>(HttpContextAccessor);
         services.AddSingleton<ILocker>(Locker);
@@ -201,7 +206,7 @@ public sealed class PluginHarness : IAsyncDisposable
     public int DetailReads => Volatile.Read(ref _detailReads);
     public IReadOnlyList<string> Log => _log.ToList();
     public CurrencySettings CurrencySettings { get; } = new() { PrimaryStoreCurrencyId = 1 };
-    public List<Currency> Currencies { get; } = [new Currency { Id = 1, CurrencyCode = "XAF", Name = "CFA franc", Rate = 1m, Published = true }];
+    public List<Currency> Currencies { get; } = [new Currency { Id = 1, CurrencyCode = "XAF", Name = "CFA franc", Rate = 1m, Published = true, DisplayLocale = "fr-GA" }];
     public List<Store> Stores { get; } = [new Store { Id = 1, Name = "Boutique Libreville", Url = StoreLocation }];
     public Address BillingAddress { get; } = new() { Id = 9, FirstName = "Awa", LastName = "Nguema", Email = "awa@example.ga", PhoneNumber = "074 12 12 12" };
     public Customer Customer { get; } = new() { Id = 7, Email = "awa@example.ga", FirstName = "Awa", LastName = "Nguema", BillingAddressId = 9 };
@@ -227,14 +232,15 @@ public sealed class PluginHarness : IAsyncDisposable
     public Mock<IStoreContext> StoreContext { get; } = new();
     public Mock<IWorkContext> WorkContext { get; } = new();
     public Mock<IWebHelper> WebHelper { get; } = new();
+    /// <summary>nopCommerce's URL helper (the shopper's model factory builds its links with it); answers null unless set up.</summary>
+    public Mock<INopUrlHelper> UrlHelper { get; } = new();
+    /// <summary>nopCommerce's price formatter, following its rules (XAF amounts shown to shoppers).</summary>
+    public NopLikePriceFormatter PriceFormatter { get; } = new();
     public Mock<IOrderTotalCalculationService> OrderTotalCalculationService { get; } = new();
+    /// <summary>Empty carts unless a test sets it up (the payment step's amount in XAF reads it).</summary>
+    public Mock<IShoppingCartService> ShoppingCartService { get; } = new();
     /// <summary>Does nothing unless a test sets it up (Moq answers null tasks).</summary>
     public Mock<IScheduleTaskService> ScheduleTaskService { get; } = new();
-    /// <summary>
-    /// As nopCommerce's with an XAF currency the owner formatted "#,##0 FCFA" in French: "6 000 FCFA" (tests check the
-    /// panel uses it, with the XAF currency, and never the page's culture).
-    /// </summary>
-    public Mock<Nop.Services.Catalog.IPriceFormatter> PriceFormatter { get; } = new();
     /// <summary>The store's encryption (secret settings are stored encrypted; the clear ones of older versions still work).</summary>
     public FakeEncryptionService Encryption { get; } = new();
 
@@ -455,8 +461,5 @@ public sealed class PluginHarness : IAsyncDisposable
         StoreContext.Setup(s => s.GetCurrentStore()).Returns(() => Stores[0]);
         WebHelper.Setup(w => w.GetStoreLocation(It.IsAny<bool?>())).Returns(StoreLocation);
         WorkContext.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(() => Languages[0]);
-        PriceFormatter.Setup(f => f.FormatPriceAsync(It.IsAny<decimal>(), It.IsAny<bool>(), It.IsAny<Currency>(), It.IsAny<int>(), It.IsAny<bool>(), It.IsAny<bool>()))
-            .ReturnsAsync((decimal price, bool _, Currency currency, int _, bool _, bool _) =>
-                price.ToString("#,##0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + " " + (currency.CurrencyCode == "XAF" ? "FCFA" : currency.CurrencyCode));
     }
 }

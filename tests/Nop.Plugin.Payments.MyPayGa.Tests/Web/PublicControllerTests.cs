@@ -12,6 +12,7 @@ using Nop.Core.Domain.Payments;
 using Nop.Core.Http;
 using Nop.Plugin.Payments.MyPayGa.Controllers;
 using Nop.Plugin.Payments.MyPayGa.Domain;
+using Nop.Plugin.Payments.MyPayGa.Factories;
 using Nop.Plugin.Payments.MyPayGa.Models;
 using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Services.Configuration;
@@ -33,6 +34,8 @@ public sealed class PublicControllerTests
     private Mock<IPaymentStatusCache> _cache = null!;
     private Mock<IPaymentStatusProcessor> _processor = null!;
     private Mock<IPaymentAttemptStore> _attempts = null!;
+    private Mock<IShoppingCartService> _cart = null!;
+    private Mock<IOrderTotalCalculationService> _totals = null!;
     private Mock<IMyPayGaCheckoutService> _checkout = null!;
     private Mock<IMyPayGaAccountProvider> _accounts = null!;
     private Mock<IXafAmountService> _xaf = null!;
@@ -57,6 +60,9 @@ public sealed class PublicControllerTests
         _cache = new Mock<IPaymentStatusCache>();
         _processor = new Mock<IPaymentStatusProcessor>();
         _attempts = new Mock<IPaymentAttemptStore>();
+        _cart = new Mock<IShoppingCartService>();
+        _totals = new Mock<IOrderTotalCalculationService>();
+        _attempts.Setup(a => a.GetAttemptsAsync(It.IsAny<Order>())).ReturnsAsync([]);
         _checkout = new Mock<IMyPayGaCheckoutService>();
         _accounts = new Mock<IMyPayGaAccountProvider>();
         _xaf = new Mock<IXafAmountService>();
@@ -65,6 +71,22 @@ public sealed class PublicControllerTests
         _settings = new MyPayGaSettings { TestPublicKey = "ptest_sandbox_public_key" };
         _http = new DefaultHttpContext();
     }
+
+    /// <summary>The shopper's view models, prepared by the real factory over the same mocks.</summary>
+    private MyPayGaPublicModelFactory Factory() => new(
+        _localization.Object,
+        WebFakes.NopUrl().Object,
+        WebFakes.WorkContext(_customerId).Object,
+        WebFakes.StoreContext().Object,
+        _cart.Object,
+        _totals.Object,
+        new Mock<ILogger>().Object,
+        _attempts.Object,
+        _checkout.Object,
+        _xaf.Object,
+        WebFakes.XafFormatter(),
+        _settings,
+        new FixedTime(Now));
 
     private MyPayGaPublicController Controller() => new(
         WebFakes.WorkContext(_customerId).Object,
@@ -75,7 +97,7 @@ public sealed class PublicControllerTests
         _attempts.Object,
         _checkout.Object,
         _accounts.Object,
-        _xaf.Object,
+        Factory(),
         new MyPayGaPhoneValidator(_localization.Object),
         _localization.Object,
         new Mock<ILogger>().Object,
@@ -226,7 +248,9 @@ public sealed class PublicControllerTests
         var json = Json(await Controller().Status(_order.OrderGuid, default));
 
         Assert.That(json.GetProperty("state").GetString(), Is.EqualTo("failed"));
-        Assert.That(json.GetProperty("message").GetString(), Does.Contain("insuffient funds"));
+        Assert.That(json.GetProperty("message").GetString(),
+            Does.Contain(English(ShopperKeys.ReasonInsufficientFundsMobileMoney)).And.Not.Contain("insuffient"),
+            "the operator's words are translated, never shown as they are");
         Assert.That(json.GetProperty("retryUrl").GetString(), Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
         Assert.That(json.GetProperty("final").GetBoolean(), Is.True);
     }
@@ -247,7 +271,8 @@ public sealed class PublicControllerTests
         var json = Json(await Controller().Status(_order.OrderGuid, default));
 
         Assert.That(json.GetProperty("message").GetString(),
-            Is.EqualTo(string.Format(CultureInfo.InvariantCulture, English(WebKeys.StatusFailedWithReason), InsufficientFunds)));
+            Is.EqualTo(string.Format(CultureInfo.InvariantCulture, English(WebKeys.StatusFailedWithReason),
+                English(ShopperKeys.ReasonInsufficientFundsMobileMoney))));
         Assert.That(json.TryGetProperty("awaitingReason", out _), Is.False);
     }
 
@@ -267,7 +292,7 @@ public sealed class PublicControllerTests
     public async Task Status_of_an_old_failure_without_reason_does_not_wait_for_one()
     {
         var old = Attempt();
-        old.CreatedOnUtc = Now - MyPayGaPublicController.ReasonMayArriveFor - TimeSpan.FromSeconds(1);
+        old.CreatedOnUtc = Now - MyPayGaPublicModelFactory.ReasonMayArriveFor - TimeSpan.FromSeconds(1);
         CacheSays(PaymentState.Failed, old, "Failed");
 
         var json = Json(await Controller().Status(_order.OrderGuid, default));
@@ -283,7 +308,7 @@ public sealed class PublicControllerTests
 
         var json = Json(await Controller().Status(_order.OrderGuid, default));
 
-        Assert.That(json.GetProperty("message").GetString(), Does.EndWith("Refus solde ins"));
+        Assert.That(json.GetProperty("message").GetString(), Does.EndWith(English(ShopperKeys.ReasonInsufficientFundsCard)));
     }
 
     [Test]
@@ -293,7 +318,7 @@ public sealed class PublicControllerTests
 
         var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
 
-        Assert.That(model.LastFailureMessage, Does.Contain("insuffient funds").And.Not.Contain(": Failed"));
+        Assert.That(model.LastFailureMessage, Does.Contain(English(ShopperKeys.ReasonInsufficientFundsMobileMoney)).And.Not.Contain("Failed"));
     }
 
     [Test]
@@ -308,7 +333,7 @@ public sealed class PublicControllerTests
         var with = ViewModel<PaymentResultModel>(await Controller().Return("failure", default), MyPayGaViewPaths.Result);
 
         Assert.That(without.Reason, Is.Null);
-        Assert.That(with.Reason, Is.EqualTo(InsufficientFunds));
+        Assert.That(with.Reason, Is.EqualTo(English(ShopperKeys.ReasonInsufficientFundsMobileMoney)));
     }
 
     [Test]
@@ -407,7 +432,7 @@ public sealed class PublicControllerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(model.AmountText, Is.EqualTo("12,500 FCFA"));
+            Assert.That(model.AmountText, Is.EqualTo(WebFakes.GabonXaf(12_500)));
             Assert.That(model.MaskedPhone, Does.StartWith("074").And.EndWith("11").And.Not.Contain("111111"));
             Assert.That(model.OperatorName, Is.EqualTo("Airtel Money"));
             Assert.That(model.StatusUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Status, _order.OrderGuid)));
@@ -460,7 +485,7 @@ public sealed class PublicControllerTests
         var model = ViewModel<PendingPageModel>(await Controller().Pending(_order.OrderGuid, default), MyPayGaViewPaths.Pending);
 
         Assert.That(model.Status.Final, Is.True);
-        Assert.That(model.Status.Message, Does.Contain("Solde insuffisant"));
+        Assert.That(model.Status.Message, Does.Contain(English(ShopperKeys.ReasonInsufficientFundsMobileMoney)));
         Assert.That(model.Status.RetryUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
     }
 
@@ -504,7 +529,7 @@ public sealed class PublicControllerTests
         Assert.Multiple(() =>
         {
             Assert.That(model.Kind, Is.EqualTo(PaymentResultKind.Failed));
-            Assert.That(model.Reason, Is.EqualTo("Refus solde ins"));
+            Assert.That(model.Reason, Is.EqualTo(English(ShopperKeys.ReasonInsufficientFundsCard)));
             Assert.That(model.RetryUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Retry, _order.OrderGuid)));
             Assert.That(model.Title, Is.EqualTo(English(WebKeys.ResultFailedTitle)));
         });
@@ -676,20 +701,58 @@ public sealed class PublicControllerTests
     #region Retry
 
     [Test]
-    public async Task The_retry_page_is_prefilled_with_the_last_channel_number_and_failure()
+    public async Task The_retry_page_keeps_the_last_channel_names_the_refused_number_and_does_not_offer_it_again()
     {
-        CacheSays(PaymentState.Failed, Attempt(phone: "066123456"), "Transaction refusée");
+        var refused = Attempt(phone: "066123456");
+        refused.Status = AttemptStatus.Failed;
+        CacheSays(PaymentState.Failed, refused, "Transaction refusée");
 
         var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
 
         Assert.Multiple(() =>
         {
             Assert.That(model.SelectedChannel, Is.EqualTo(PaymentChannel.MobileMoney));
-            Assert.That(model.Phone, Is.EqualTo("066123456"));
-            Assert.That(model.LastFailureMessage, Does.Contain("Transaction refusée"));
+            Assert.That(model.Phone, Is.Null, "the number that was just refused is not prefilled");
+            Assert.That(model.LastFailedPhone, Is.EqualTo(PhoneDisplay.Mask("066123456")));
+            Assert.That(model.LastFailureMessage, Does.Contain(English(ShopperKeys.ReasonDeclinedMobileMoney)));
             Assert.That(model.MobileMoneyEnabled && model.CardEnabled, Is.True);
-            Assert.That(model.AmountText, Is.EqualTo("12,500 FCFA"));
+            Assert.That(model.AmountText, Is.EqualTo(WebFakes.GabonXaf(12_500)));
         });
+    }
+
+    [TestCase(PaymentState.Pending, AttemptStatus.Open)]
+    [TestCase(PaymentState.ProviderUnavailable, AttemptStatus.Open)]
+    [TestCase(PaymentState.Failed, AttemptStatus.NotStarted)]
+    public async Task A_number_that_was_not_refused_is_prefilled(PaymentState state, AttemptStatus status)
+    {
+        var attempt = Attempt(phone: "066123456");
+        attempt.Status = status; // NotStarted: gethash failed, nothing reached the phone
+        CacheSays(state, attempt);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Phone, Is.EqualTo("066123456"));
+        Assert.That(model.LastFailedPhone, Is.Null);
+    }
+
+    [Test]
+    public async Task A_push_refused_on_post_is_not_offered_again_but_a_number_that_could_not_be_tried_is()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "074131313"));
+        var refused = Attempt(phone: "074131313");
+        refused.Status = AttemptStatus.Failed;
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentStartResult { Success = false, Attempt = refused, ErrorMessage = "MyPayGa refused the payment request. …" });
+
+        var afterRefusal = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new PaymentStartResult { Success = false, ErrorMessage = English(ServiceKeys.StartProviderUnavailable) });
+        var afterOutage = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(afterRefusal.Phone, Is.Null);
+        Assert.That(afterRefusal.Errors, Has.Count.EqualTo(1));
+        Assert.That(afterOutage.Phone, Is.EqualTo("074131313"));
     }
 
     [Test]
@@ -703,7 +766,7 @@ public sealed class PublicControllerTests
         Assert.That(model.NoAttemptYet, Is.True);
         Assert.That(model.Phone, Is.Null);
         Assert.That(model.LastFailureMessage, Is.Null);
-        Assert.That(model.AmountText, Is.EqualTo("12,500 FCFA"));
+        Assert.That(model.AmountText, Is.EqualTo(WebFakes.GabonXaf(12_500)));
     }
 
     [Test]
@@ -873,6 +936,217 @@ public sealed class PublicControllerTests
 
         Assert.That(model.Errors, Is.EqualTo(new[] { "MyPayGa is not reachable right now." }));
     }
+
+    #region Retry page states: why a new payment cannot start yet
+
+    private void AttemptsAre(params MyPayGaAttempt[] attempts) =>
+        _attempts.Setup(a => a.GetAttemptsAsync(It.Is<Order>(o => o.Id == _order.Id))).ReturnsAsync(attempts);
+
+    /// <summary>A Mobile Money push MyPayGa has not answered yet, started <paramref name="secondsAgo"/> seconds ago.</summary>
+    private static MyPayGaAttempt OpenPush(int secondsAgo, string phone = "074111111")
+    {
+        var push = Attempt(phone: phone);
+        push.Status = AttemptStatus.Open;
+        push.CreatedOnUtc = Now.AddSeconds(-secondsAgo);
+        return push;
+    }
+
+    private static PaymentStartResult Refused(StartRefusal refusal, string message) =>
+        new() { Success = false, Refusal = refusal, ErrorMessage = message };
+
+    [Test]
+    public async Task While_the_earlier_push_may_be_approved_the_retry_page_counts_down_to_the_end_of_its_window()
+    {
+        var push = OpenPush(75);
+        CacheSays(PaymentState.Pending, push);
+        AttemptsAre(push);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Block, Is.EqualTo(RetryBlock.EarlierPushPending));
+            Assert.That(model.WaitSeconds, Is.EqualTo(5 * 60 - 75), "PushApprovalMinutes (5) from the push's start");
+            Assert.That(model.BlockMessage, Does.Contain(PhoneDisplay.Mask("074111111")).And.Not.Contain("074111111"));
+            Assert.That(model.ShowForm, Is.True, "the shopper may prepare another number meanwhile");
+            Assert.That(model.PendingUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Pending, _order.OrderGuid)));
+            Assert.That(model.PreviousRequestMayBePending, Is.False, "the countdown says it already");
+            Assert.That(model.Errors, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task The_push_window_follows_the_stores_setting()
+    {
+        _settings.PushApprovalMinutes = 2;
+        var push = OpenPush(75);
+        CacheSays(PaymentState.Pending, push);
+        AttemptsAre(push);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.WaitSeconds, Is.EqualTo(45));
+    }
+
+    [Test]
+    public async Task After_the_window_a_push_without_answer_only_brings_a_hint()
+    {
+        var push = OpenPush(6 * 60);
+        CacheSays(PaymentState.Pending, push);
+        AttemptsAre(push);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.None));
+        Assert.That(model.PreviousRequestMayBePending, Is.True);
+    }
+
+    [Test]
+    public async Task A_card_form_left_open_does_not_hold_a_new_payment_back()
+    {
+        var card = Attempt(PaymentChannel.Card);
+        card.Status = AttemptStatus.Open;
+        CacheSays(PaymentState.Pending, card);
+        AttemptsAre(card);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.None));
+        Assert.That(model.PreviousRequestMayBePending, Is.False);
+    }
+
+    [TestCase(AttemptStatus.HeldForReview)]
+    [TestCase(AttemptStatus.AmountMismatch)]
+    public async Task While_money_received_waits_for_the_store_the_retry_page_has_no_form(AttemptStatus status)
+    {
+        var earlier = Attempt(PaymentChannel.Card);
+        earlier.Status = status;
+        var failed = Attempt(phone: "074131313");
+        failed.Number = 2;
+        failed.Status = AttemptStatus.Failed;
+        CacheSays(PaymentState.Failed, failed, "Refus solde ins");
+        AttemptsAre(earlier, failed);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Block, Is.EqualTo(RetryBlock.AwaitingReview));
+            Assert.That(model.ShowForm, Is.False);
+            Assert.That(model.BlockMessage, Is.EqualTo(English(LedgerKeys.StartAwaitingReview)));
+            Assert.That(model.OrderDetailsUrl, Is.EqualTo(WebFakes.RouteUrl(NopRouteNames.Standard.ORDER_DETAILS, new { orderId = _order.Id })));
+        });
+    }
+
+    [Test]
+    public async Task Money_the_store_has_already_reviewed_holds_nothing_back()
+    {
+        var earlier = Attempt(PaymentChannel.Card);
+        earlier.Status = AttemptStatus.AmountMismatch;
+        earlier.ReviewedOnUtc = Now.AddHours(-1);
+        CacheSays(PaymentState.Failed, Attempt(), "Refus solde ins");
+        AttemptsAre(earlier);
+
+        var model = ViewModel<RetryModel>(await Controller().Retry(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.None));
+        Assert.That(model.ShowForm, Is.True);
+    }
+
+    [Test]
+    public async Task A_post_refused_for_the_earlier_push_shows_the_countdown_and_keeps_what_was_typed()
+    {
+        var push = OpenPush(30);
+        AttemptsAre(push);
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Refused(StartRefusal.EarlierPushMayStillBeApproved, "A payment request was sent to 074•••11 ... wait 5 minute(s)"));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(model.Block, Is.EqualTo(RetryBlock.EarlierPushPending));
+            Assert.That(model.WaitSeconds, Is.EqualTo(5 * 60 - 30));
+            Assert.That(model.Errors, Is.Empty, "the countdown explains it; no second message");
+            Assert.That(model.Phone, Is.EqualTo("077508412"));
+        });
+    }
+
+    [Test]
+    public async Task A_post_refused_for_a_push_that_settled_meanwhile_says_what_the_service_said()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Refused(StartRefusal.EarlierPushMayStillBeApproved, "Wait a moment."));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.None));
+        Assert.That(model.Errors, Is.EqualTo(new[] { "Wait a moment." }));
+    }
+
+    [Test]
+    public async Task A_post_refused_because_money_awaits_review_leaves_no_form()
+    {
+        var held = Attempt(PaymentChannel.Card);
+        held.Status = AttemptStatus.HeldForReview;
+        AttemptsAre(held);
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Refused(StartRefusal.AwaitingReview, English(LedgerKeys.StartAwaitingReview)));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.AwaitingReview));
+        Assert.That(model.ShowForm, Is.False);
+        Assert.That(model.Errors, Is.Empty);
+    }
+
+    [Test]
+    public async Task A_post_while_another_start_runs_says_so_and_links_to_the_payment()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Refused(StartRefusal.AlreadyStarting, English(ServiceKeys.StartAlreadyInProgress)));
+
+        var model = ViewModel<RetryModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Retry);
+
+        Assert.That(model.Block, Is.EqualTo(RetryBlock.AlreadyStarting));
+        Assert.That(model.BlockMessage, Is.EqualTo(English(ServiceKeys.StartAlreadyInProgress)));
+        Assert.That(model.PendingUrl, Is.EqualTo(RouteTo(MyPayGaDefaults.Routes.Pending, _order.OrderGuid)));
+        Assert.That(model.ShowForm, Is.True);
+    }
+
+    [Test]
+    public async Task A_post_for_an_order_paid_meanwhile_goes_to_the_completed_page_and_one_cancelled_says_it_cannot_be_paid()
+    {
+        PostForm((MyPayGaDefaults.ChannelFormField, "MobileMoney"), (MyPayGaDefaults.PhoneFormField, "077508412"));
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                _order.PaymentStatus = PaymentStatus.Paid; // the earlier push was approved in between
+                return Refused(StartRefusal.OrderNotPayable, English(ServiceKeys.StartOrderNotPayable));
+            });
+
+        var paid = await Controller().RetryPost(_order.OrderGuid, default);
+
+        Assert.That(WebFakes.Describe((RedirectToRouteResult)paid), Is.EqualTo(Completed(_order.Id)));
+
+        _order.PaymentStatus = PaymentStatus.Pending;
+        _checkout.Setup(c => c.StartAsync(It.IsAny<Order>(), It.IsAny<PaymentChannel>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(() =>
+            {
+                _order.OrderStatus = OrderStatus.Cancelled;
+                return Refused(StartRefusal.OrderNotPayable, English(ServiceKeys.StartOrderNotPayable));
+            });
+
+        var cancelled = ViewModel<PaymentResultModel>(await Controller().RetryPost(_order.OrderGuid, default), MyPayGaViewPaths.Result);
+
+        Assert.That(cancelled.Kind, Is.EqualTo(PaymentResultKind.CannotPay));
+    }
+
+    #endregion
 
     [Test]
     public async Task A_paid_order_cannot_be_retried_and_goes_to_the_completed_page()

@@ -99,10 +99,13 @@ public sealed partial class ScriptTests
     [Test]
     public void The_scripts_are_valid_javascript()
     {
-        var content = Path.Combine(WebFakes.PluginDirectory(), "Content", "mypayga-pending.js");
-        var script = "new Function(" + JsonSerializer.Serialize(File.ReadAllText(content)) + "); console.log('ok');";
+        foreach (var file in new[] { "mypayga-pending.js", "mypayga-retry.js" })
+        {
+            var content = Path.Combine(WebFakes.PluginDirectory(), "Content", file);
+            var script = "new Function(" + JsonSerializer.Serialize(File.ReadAllText(content)) + "); console.log('ok');";
 
-        Assert.That(RunNode(script).Trim(), Is.EqualTo("ok"));
+            Assert.That(RunNode(script).Trim(), Is.EqualTo("ok"), file);
+        }
     }
 
     /// <summary>
@@ -138,6 +141,7 @@ public sealed partial class ScriptTests
         const flush = () => new Promise(r => setImmediate(r));
         (async () => {
             eval(require('fs').readFileSync(__SCRIPT__, 'utf8'));
+            const checkNowHiddenAtLoad = parts['check-now'].hidden;
             for (let step = 0; step < 1000; step++) {
                 const due = timers.filter(t => t.f).sort((a, b) => a.at - b.at)[0];
                 if (!due) break;
@@ -151,13 +155,13 @@ public sealed partial class ScriptTests
                 spinnerHidden: parts.spinner.hidden, retryHidden: parts.retry.hidden, retryHref: parts.retry.getAttribute('href'),
                 checkNowHidden: parts['check-now'].hidden, elapsed: parts.elapsed.textContent, seconds: (now - 1000000) / 1000,
                 title: pageTitle.textContent, documentTitle: document.title, instructions: intro.textContent,
-                instructionsHidden: intro.hidden, noPromptHidden: noPrompt.hidden }));
+                instructionsHidden: intro.hidden, noPromptHidden: noPrompt.hidden, checkNowHiddenAtLoad }));
         })();
         """;
 
     private sealed record PageState(int Fetches, string? Assigned, string Message, string? State, bool SpinnerHidden,
         bool RetryHidden, string? RetryHref, bool CheckNowHidden, string Elapsed, double Seconds,
-        string Title, string DocumentTitle, string Instructions, bool InstructionsHidden, bool NoPromptHidden);
+        string Title, string DocumentTitle, string Instructions, bool InstructionsHidden, bool NoPromptHidden, bool CheckNowHiddenAtLoad);
 
     private static PageState RunPendingPage(params object[] answers)
     {
@@ -286,6 +290,14 @@ public sealed partial class ScriptTests
     }
 
     [Test]
+    public void While_the_page_checks_by_itself_the_no_script_check_now_button_is_hidden()
+    {
+        var polling = RunPendingPage(Status("pending", "Waiting"), Status("paid", "Paid!", final: true, redirectUrl: "/checkout/completed/5"));
+
+        Assert.That(polling.CheckNowHiddenAtLoad, Is.True, "shown by the server for browsers without JavaScript, hidden by the script");
+    }
+
+    [Test]
     public void A_lost_session_stops_the_polling()
     {
         var page = RunPendingPage(Status("pending", "Waiting"), new { status = 404 });
@@ -293,6 +305,70 @@ public sealed partial class ScriptTests
         Assert.That(page.Fetches, Is.EqualTo(2));
         Assert.That(page.CheckNowHidden, Is.False);
         Assert.That(page.Assigned, Is.Null);
+    }
+
+    /// <summary>Runs mypayga-retry.js on a fake page with a push-wait box of the given seconds; prints the page at 0 s, 1 s and the end.</summary>
+    private const string RetryHarness = """
+        let now = 1000000, timers = [];
+        function el(attrs) { return { hidden: false, textContent: '', disabled: false, attrs: Object.assign({}, attrs || {}),
+            getAttribute(n) { return n in this.attrs ? this.attrs[n] : null; } }; }
+        const parts = { countdown: el(), waiting: el(), ready: el() };
+        parts.ready.hidden = true;
+        const box = __WITH_BOX__ ? el({ 'data-seconds': '__SECONDS__' }) : null;
+        if (box) { box.querySelector = sel => parts[/data-role=([a-z-]+)/.exec(sel)[1]]; }
+        const submit = el();
+        globalThis.document = { querySelector: sel => sel.indexOf('push-wait') >= 0 ? box : sel.indexOf('retry-submit') >= 0 ? submit : null };
+        Date.now = () => now;
+        globalThis.setInterval = (f, ms) => { timers.push({ f, every: ms, at: now + ms }); return timers.length; };
+        globalThis.clearInterval = id => { if (timers[id - 1]) timers[id - 1].f = null; };
+        const show = () => ({ countdown: parts.countdown.textContent, waitingHidden: parts.waiting.hidden, readyHidden: parts.ready.hidden,
+            submitDisabled: submit.disabled, timers: timers.filter(t => t.f).length });
+        function advance(ms) {
+            const end = now + ms;
+            for (;;) {
+                const due = timers.filter(t => t.f && t.at <= end).sort((a, b) => a.at - b.at)[0];
+                if (!due) break;
+                now = due.at; due.at += due.every; due.f();
+            }
+            now = end;
+        }
+        eval(require('fs').readFileSync(__SCRIPT__, 'utf8'));
+        const states = [show()];
+        advance(1000); states.push(show());
+        advance(__SECONDS__ * 1000); states.push(show());
+        console.log(JSON.stringify(states));
+        """;
+
+    private sealed record RetryState(string Countdown, bool WaitingHidden, bool ReadyHidden, bool SubmitDisabled, int Timers);
+
+    private static RetryState[] RunRetryPage(int seconds, bool withBox = true)
+    {
+        var scriptPath = Path.Combine(WebFakes.PluginDirectory(), "Content", "mypayga-retry.js");
+        var script = RetryHarness
+            .Replace("__WITH_BOX__", withBox ? "true" : "false", StringComparison.Ordinal)
+            .Replace("__SECONDS__", seconds.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("__SCRIPT__", JsonSerializer.Serialize(scriptPath), StringComparison.Ordinal);
+        return JsonSerializer.Deserialize<RetryState[]>(RunNode(script), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    [Test]
+    public void The_retry_page_counts_down_the_push_window_and_only_then_enables_pay_now()
+    {
+        var states = RunRetryPage(225);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(states[0], Is.EqualTo(new RetryState("3:45", false, true, true, 1)), "on load");
+            Assert.That(states[1], Is.EqualTo(new RetryState("3:44", false, true, true, 1)), "a second later");
+            Assert.That(states[2], Is.EqualTo(new RetryState("0:00", true, false, false, 0)), "at the end of the window: ready, clock stopped");
+        });
+    }
+
+    [Test]
+    public void Without_a_wait_the_retry_page_leaves_pay_now_alone()
+    {
+        Assert.That(RunRetryPage(0)[0], Is.EqualTo(new RetryState("", true, false, false, 0)));
+        Assert.That(RunRetryPage(30, withBox: false)[0], Is.EqualTo(new RetryState("", false, true, false, 0)));
     }
 
     [GeneratedRegex(@"<script>(.*?)</script>", RegexOptions.Singleline)]

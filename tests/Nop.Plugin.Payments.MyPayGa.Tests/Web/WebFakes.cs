@@ -5,11 +5,17 @@ using Microsoft.AspNetCore.Routing;
 using Moq;
 using Nop.Core;
 using Nop.Core.Domain.Customers;
+using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Localization;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Payments;
 using Nop.Core.Domain.Stores;
 using Nop.Plugin.Payments.MyPayGa.Localization;
+using Nop.Plugin.Payments.MyPayGa.Services;
+using Nop.Plugin.Payments.MyPayGa.Tests.Support;
+using Nop.Services.Directory;
 using Nop.Services.Localization;
+using Nop.Web.Framework.Mvc.Routing;
 using NUnit.Framework;
 
 namespace Nop.Plugin.Payments.MyPayGa.Tests.Web;
@@ -47,10 +53,49 @@ internal static class WebFakes
         return mock;
     }
 
+    /// <summary>nopCommerce's URL helper (what the model factories use), with the same "/{route name}?name=value" URLs.</summary>
+    public static Mock<INopUrlHelper> NopUrl()
+    {
+        var mock = new Mock<INopUrlHelper>();
+        mock.Setup(u => u.RouteUrl(It.IsAny<string>(), It.IsAny<object>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>()))
+            .Returns((string routeName, object? values, string _, string _, string _) => RouteUrl(routeName, values));
+        return mock;
+    }
+
     public static string RouteUrl(string routeName, object? values)
     {
         var pairs = new RouteValueDictionary(values).Select(p => $"{p.Key}={p.Value}");
         return "/" + routeName + "?" + string.Join("&", pairs);
+    }
+
+    /// <summary>The store's XAF currency as a Gabonese store sets it up: display locale fr-GA, no custom formatting.</summary>
+    public static Currency Xaf(Action<Currency>? configure = null)
+    {
+        var xaf = new Currency { Id = 1, CurrencyCode = "XAF", Name = "CFA franc", Rate = 1m, DisplayLocale = "fr-GA", Published = true };
+        configure?.Invoke(xaf);
+        return xaf;
+    }
+
+    /// <summary>An amount as nopCommerce writes it with that XAF currency: "12 500 FCFA" (the locale's narrow spaces).</summary>
+    public static string GabonXaf(long amount) => amount.ToString("C", new System.Globalization.CultureInfo("fr-GA"));
+
+    /// <summary>
+    /// The plugin's XAF formatter over nopCommerce-like services: <paramref name="currencies"/> (the first is primary),
+    /// the shopper's working currency (the primary one unless given) and nopCommerce's price formatting rules.
+    /// </summary>
+    public static XafAmountFormatter XafFormatter(IReadOnlyList<Currency>? currencies = null, Currency? working = null,
+        NopLikePriceFormatter? priceFormatter = null)
+    {
+        currencies ??= [Xaf()];
+        var currencyService = new Mock<ICurrencyService>();
+        currencyService.Setup(c => c.GetCurrencyByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => currencies.FirstOrDefault(c => c.Id == id)!);
+        currencyService.Setup(c => c.GetCurrencyByCodeAsync(It.IsAny<string>()))
+            .ReturnsAsync((string code) => currencies.FirstOrDefault(c => string.Equals(c.CurrencyCode, code, StringComparison.OrdinalIgnoreCase))!);
+        var workContext = WorkContext();
+        workContext.Setup(w => w.GetWorkingLanguageAsync()).ReturnsAsync(new Language { Id = 2, LanguageCulture = "fr-FR" });
+        workContext.Setup(w => w.GetWorkingCurrencyAsync()).ReturnsAsync(working ?? currencies[0]);
+        return new XafAmountFormatter(new CurrencySettings { PrimaryStoreCurrencyId = currencies[0].Id }, currencyService.Object,
+            priceFormatter ?? new NopLikePriceFormatter(), workContext.Object, Localization().Object);
     }
 
     public static Customer Customer(int id = CustomerId) => new() { Id = id };

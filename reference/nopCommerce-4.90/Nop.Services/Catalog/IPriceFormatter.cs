@@ -2,7 +2,8 @@ using Nop.Core.Domain.Directory;
 
 namespace Nop.Services.Catalog;
 
-// Subset: the plugin formats XAF amounts with the store's XAF currency, without tax suffix.
+// Subset: called by the plugin (amounts in XAF shown as the store shows them), not implemented. Only the overload
+// that takes the currency, the language and the tax-suffix choice explicitly is declared.
 public partial interface IPriceFormatter
 {
     Task<string> FormatPriceAsync(decimal price, bool showCurrency,
