@@ -74,14 +74,22 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
         // have changed in between), and only a read saying the same may answer it without a new one.
         var claim = hint.ClaimedStatus.IsSuccess ? CallbackClaim.Paid : hint.ClaimedStatus.IsFailure ? CallbackClaim.Failed : CallbackClaim.None;
         var key = CallbackCoordinator.Key(token, reference, claim);
-        var outcome = await _coordinator.RunAsync(key, () => SettleAsync(hint, token, reference, claim), cancellationToken);
+        // One log line per shared check, written by the check itself: 200 copies of a callback are one line, not 200
+        // rows in nopCommerce's log table in the middle of the burst; an unknown payment remembered writes none.
+        var outcome = await _coordinator.RunAsync(key, () => SettleAndLogAsync(request.Method, hint, token, reference, claim), cancellationToken);
+        return outcome.Result;
+    }
 
+    private async Task<CallbackOutcome> SettleAndLogAsync(string method, CallbackHint hint, string? token, string? reference, CallbackClaim claim)
+    {
+        var outcome = await SettleAsync(hint, token, reference, claim);
         await _logger.InformationAsync(
-            $"MyPayGa callback ({Show(request.Method)}): reference {Show(reference)}, token {Show(token)}, " +
+            $"MyPayGa callback ({Show(method)}): reference {Show(reference)}, token {Show(token)}, " +
             $"claimed status {Show(hint.ClaimedStatus.ToString())}, amount {hint.ClaimedAmount?.ToString(CultureInfo.InvariantCulture) ?? "-"}, " +
             $"phone {MyPayGaPhoneValidator.MaskForLog(hint.ClientPhone)}, signature {hint.Signature}, " +
-            $"order {outcome.OrderId?.ToString(CultureInfo.InvariantCulture) ?? "-"} → {outcome.Result.HttpStatusCode} ({outcome.Detail})");
-        return outcome.Result;
+            $"order {outcome.OrderId?.ToString(CultureInfo.InvariantCulture) ?? "-"} → {outcome.Result.HttpStatusCode} ({outcome.Detail}); " +
+            "identical callbacks arriving meanwhile share this check");
+        return outcome;
     }
 
     /// <summary>Runs in a scope of its own: the request that started it may end before the others sharing it.</summary>

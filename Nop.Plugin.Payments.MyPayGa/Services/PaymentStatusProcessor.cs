@@ -440,11 +440,13 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
             return Snapshot(order, PaymentState.Paid, paying, paying.LastProviderMessage, changed, unconfirmed);
         }
 
-        var review = attempts.LastOrDefault(a => a.Status is AttemptStatus.HeldForReview or AttemptStatus.PaidOrderClosed or AttemptStatus.DoublePayment);
+        // A decision taken by a person (accepted, refunded) ends the review: the order's state follows its attempts again.
+        var review = attempts.LastOrDefault(a => (a.Status is AttemptStatus.HeldForReview or AttemptStatus.PaidOrderClosed or AttemptStatus.DoublePayment)
+            && a.ReviewedOnUtc is null);
         if (review is not null)
             return Snapshot(order, PaymentState.HeldForReview, review, review.LastProviderMessage, changed, unconfirmed);
 
-        var mismatch = attempts.LastOrDefault(a => a.Status == AttemptStatus.AmountMismatch);
+        var mismatch = attempts.LastOrDefault(a => a.Status == AttemptStatus.AmountMismatch && a.ReviewedOnUtc is null);
         if (mismatch is not null)
             return Snapshot(order, PaymentState.AmountMismatch, mismatch, mismatch.LastProviderMessage, changed, unconfirmed);
 

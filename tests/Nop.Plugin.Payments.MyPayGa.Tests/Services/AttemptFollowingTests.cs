@@ -203,6 +203,23 @@ public sealed class AttemptFollowingTests
     }
 
     [Test]
+    public async Task Once_a_person_decided_about_a_wrong_amount_the_order_is_no_longer_shown_as_under_review_and_may_be_paid_again()
+    {
+        var (order, attempt) = await _harness.AddStartedOrderAsync();
+        _harness.Details[attempt.PaymentToken!] = PluginHarness.Paid(attempt.PaymentToken!, attempt.AmountXaf + 500);
+        Assert.That((await CheckAsync(order)).State, Is.EqualTo(PaymentState.AmountMismatch));
+
+        var row = _harness.Stored(attempt);
+        row.ReviewedOnUtc = DateTime.UtcNow;
+        row.ReviewNote = "admin@shop.ga: refunded";
+        await _harness.Attempts.UpdateAsync(row);
+
+        Assert.That((await CheckAsync(order, StatusTrigger.PendingPage)).State, Is.EqualTo(PaymentState.Failed), "the shopper may pay again");
+        var next = await _harness.Get<IMyPayGaCheckoutService>().StartAsync(_harness.Orders.Stored(order.Id), PaymentChannel.MobileMoney, "066123456");
+        Assert.That(next.Success, Is.True, next.ErrorMessage);
+    }
+
+    [Test]
     public async Task Two_tabs_retrying_at_once_start_one_attempt()
     {
         var (order, first) = await _harness.AddStartedOrderAsync();
