@@ -60,6 +60,19 @@ public interface IPaymentAttemptStore
     /// </summary>
     Task<Order?> FindOrderAsync(string? merchantReference, string? paymentToken);
 
+    /// <summary>
+    /// As <see cref="FindOrderAsync"/>, with what the caller needs next: the attempt named (null when only a payment link or
+    /// a 4.90.1 order number matched) and every attempt of the order, oldest first — for a token, in one query.
+    /// </summary>
+    Task<FoundPayment?> FindPaymentAsync(string? merchantReference, string? paymentToken);
+
+    /// <summary>
+    /// The attempts of many orders in a few queries (a few hundred orders each), oldest first per order; an order without
+    /// rows is absent. Rows only: a 4.90.1 order whose attempts are still in its attribute is imported by
+    /// <see cref="GetAttemptsAsync"/>.
+    /// </summary>
+    Task<IReadOnlyDictionary<int, IReadOnlyList<MyPayGaAttempt>>> GetAttemptsOfOrdersAsync(IReadOnlyCollection<int> orderIds);
+
     /// <summary>Attempts without a final answer created since <paramref name="createdAfterUtc"/>, newest first.</summary>
     Task<IReadOnlyList<MyPayGaAttempt>> GetAttemptsToFollowAsync(DateTime createdAfterUtc, int max);
 
@@ -133,6 +146,9 @@ public interface IMyPayGaCheckoutService
     Task<PhoneNumber?> GetPhoneOnFileAsync(Customer customer);
 }
 
+/// <summary>A payment a callback names: its order, the attempt named (when one is) and all the order's attempts, oldest first.</summary>
+public sealed record FoundPayment(Order Order, MyPayGaAttempt? Attempt, IReadOnlyList<MyPayGaAttempt> Attempts);
+
 /// <summary>Options of one status check.</summary>
 public sealed record StatusCheckOptions
 {
@@ -149,6 +165,13 @@ public sealed record StatusCheckOptions
     /// may answer it; otherwise its attempt is read afresh (see Services/Farm/AttemptReader).
     /// </summary>
     public CallbackClaim Claim { get; init; }
+
+    /// <summary>
+    /// The order's attempts as the caller has just read them (a callback's lookup, the reconciliation's batch): the check
+    /// chooses what to read from them instead of reading the table again. Ignored unless every one is the order's.
+    /// Decisions never rest on them: anything learned is applied on the rows as they are under the order's guard.
+    /// </summary>
+    public IReadOnlyList<MyPayGaAttempt>? KnownAttempts { get; init; }
 }
 
 /// <summary>What a callback says happened to the payment it names (a hint, never a decision).</summary>

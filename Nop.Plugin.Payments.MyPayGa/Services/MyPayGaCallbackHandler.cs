@@ -99,20 +99,18 @@ public class MyPayGaCallbackHandler : IMyPayGaCallbackHandler
         var services = scope.ServiceProvider;
         var attempts = services.GetRequiredService<IPaymentAttemptStore>();
 
-        var order = await attempts.FindOrderAsync(reference, token);
+        // The payment, its order and the order's attempts: for a token, one query (the check below reuses them).
+        var found = await attempts.FindPaymentAsync(reference, token);
+        var order = found?.Order;
         if (order is null || !string.Equals(order.PaymentMethodSystemName, MyPayGaDefaults.SystemName, StringComparison.OrdinalIgnoreCase))
             return new CallbackOutcome(CallbackResult.UnknownPayment, null, "unknown payment", Cacheable: true);
 
-        var orderAttempts = await attempts.GetAttemptsAsync(order);
-        var attempt = token is not null
-            ? orderAttempts.FirstOrDefault(a => string.Equals(a.PaymentToken, token, StringComparison.Ordinal))
-            : orderAttempts.FirstOrDefault(a => string.Equals(a.UniqueId, reference, StringComparison.Ordinal));
-
+        var attempt = found!.Attempt;
         await KeepMessageAsync(attempts, attempt, hint, token);
 
         // Not the caller's token: the check is shared, and one caller leaving must not cancel it for the others.
         var snapshot = await services.GetRequiredService<IPaymentStatusCache>().CheckAsync(order, StatusTrigger.Callback,
-            new StatusCheckOptions { HintAttemptId = attempt?.Id, Claim = claim }, CancellationToken.None);
+            new StatusCheckOptions { HintAttemptId = attempt?.Id, Claim = claim, KnownAttempts = found.Attempts }, CancellationToken.None);
         // 200 only when the payment was really looked at; otherwise MyPayGa must deliver it again.
         var result = snapshot.Unconfirmed ? CallbackResult.RetryLater : CallbackResult.Ok;
         return new CallbackOutcome(result, order.Id, snapshot.State.ToString(), Cacheable: false);

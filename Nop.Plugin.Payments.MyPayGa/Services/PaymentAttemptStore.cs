@@ -80,22 +80,30 @@ public class PaymentAttemptStore : IPaymentAttemptStore
             .FirstOrDefault();
     }
 
-    public async Task<Order?> FindOrderAsync(string? merchantReference, string? paymentToken)
+    public async Task<Order?> FindOrderAsync(string? merchantReference, string? paymentToken) =>
+        (await FindPaymentAsync(merchantReference, paymentToken))?.Order;
+
+    public async Task<FoundPayment?> FindPaymentAsync(string? merchantReference, string? paymentToken)
     {
         var reference = merchantReference?.Trim();
         var token = paymentToken?.Trim();
 
-        // The token is the strongest link: it is MyPayGa's, and only this store asked for it.
-        if (!string.IsNullOrEmpty(token))
+        // The token is the strongest link: it is MyPayGa's, and only this store asked for it. One query brings the
+        // attempt and its order's other attempts (a callback's check needs them all).
+        if (!string.IsNullOrEmpty(token) && token.Length <= 200)
         {
-            var attempt = await FindByTokenAsync(token);
+            var rows = await _repository.GetAllAsync(query => query
+                .Where(a => query.Any(named => named.PaymentToken == token && named.OrderId == a.OrderId))
+                .OrderBy(a => a.Id), getCacheKey: null);
+            // Tokens are MyPayGa's and unique; should two orders ever hold one, the first attempt given it wins.
+            var attempt = rows.FirstOrDefault(a => string.Equals(a.PaymentToken, token, StringComparison.Ordinal));
             if (attempt is not null)
             {
                 var byToken = await _orderService.GetOrderByIdAsync(attempt.OrderId);
                 // A reference that names another attempt than the token's is a forged or confused hint.
-                return byToken is not null && (string.IsNullOrEmpty(reference) || string.Equals(reference, attempt.UniqueId, StringComparison.Ordinal))
-                    ? byToken
-                    : null;
+                if (byToken is null || (!string.IsNullOrEmpty(reference) && !string.Equals(reference, attempt.UniqueId, StringComparison.Ordinal)))
+                    return null;
+                return new FoundPayment(byToken, attempt, rows.Where(a => a.OrderId == attempt.OrderId).OrderBy(a => a.Number).ToList());
             }
         }
 
@@ -109,7 +117,7 @@ public class PaymentAttemptStore : IPaymentAttemptStore
             if (!string.IsNullOrEmpty(token) && !string.Equals(attempt.PaymentToken, token, StringComparison.Ordinal))
                 continue;
             if (await _orderService.GetOrderByIdAsync(attempt.OrderId) is { } order)
-                return order;
+                return await FoundAsync(order, attempts => attempts.FirstOrDefault(a => a.Id == attempt.Id));
         }
 
         // A payment made through a payment link names the link's order_ref (MyPayGa's) and a payment token this store
@@ -118,7 +126,7 @@ public class PaymentAttemptStore : IPaymentAttemptStore
         foreach (var attempt in byLink)
         {
             if (await _orderService.GetOrderByIdAsync(attempt.OrderId) is { } order)
-                return order;
+                return await FoundAsync(order, _ => null);
         }
 
         // An order of 4.90.1 whose attempts are still in its attribute: found by its number, then imported.
@@ -128,14 +136,37 @@ public class PaymentAttemptStore : IPaymentAttemptStore
             if (order is null || byReference.Any(a => a.OrderId == order.Id))
                 continue;
             var attempts = await GetAttemptsAsync(order);
-            var belongs = string.IsNullOrEmpty(token)
-                ? attempts.Any(a => string.Equals(a.UniqueId, reference, StringComparison.Ordinal))
-                : attempts.Any(a => string.Equals(a.PaymentToken, token, StringComparison.Ordinal));
-            if (belongs)
-                return order;
+            var named = string.IsNullOrEmpty(token)
+                ? attempts.FirstOrDefault(a => string.Equals(a.UniqueId, reference, StringComparison.Ordinal))
+                : attempts.FirstOrDefault(a => string.Equals(a.PaymentToken, token, StringComparison.Ordinal));
+            if (named is not null)
+                return new FoundPayment(order, named, attempts);
         }
 
         return null;
+    }
+
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<MyPayGaAttempt>>> GetAttemptsOfOrdersAsync(IReadOnlyCollection<int> orderIds)
+    {
+        ArgumentNullException.ThrowIfNull(orderIds);
+        var result = new Dictionary<int, IReadOnlyList<MyPayGaAttempt>>();
+        foreach (var chunk in orderIds.Distinct().Chunk(OrdersPerQuery))
+        {
+            var rows = await _repository.GetAllAsync(query => query.Where(a => chunk.Contains(a.OrderId)), getCacheKey: null);
+            foreach (var group in rows.GroupBy(a => a.OrderId))
+                result[group.Key] = group.OrderBy(a => a.Number).ToList();
+        }
+
+        return result;
+    }
+
+    /// <summary>Orders whose attempts one query of <see cref="GetAttemptsOfOrdersAsync"/> brings (an IN list of their ids).</summary>
+    internal const int OrdersPerQuery = 500;
+
+    private async Task<FoundPayment> FoundAsync(Order order, Func<IReadOnlyList<MyPayGaAttempt>, MyPayGaAttempt?> named)
+    {
+        var attempts = await GetAttemptsAsync(order);
+        return new FoundPayment(order, named(attempts), attempts);
     }
 
     public async Task<IReadOnlyList<MyPayGaAttempt>> GetAttemptsToFollowAsync(DateTime createdAfterUtc, int max)

@@ -93,7 +93,10 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(options);
 
-        var attempts = await _attemptStore.GetAttemptsAsync(order);
+        // What to read is chosen from the attempts the caller has just read, when it has (a callback, the reconciliation).
+        var attempts = options.KnownAttempts is { Count: > 0 } known && known.All(a => a.OrderId == order.Id)
+            ? known
+            : await _attemptStore.GetAttemptsAsync(order);
         if (attempts.Count == 0)
             return Snapshot(order, PaymentState.NotStarted, null);
 
@@ -121,6 +124,10 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
                     ? new AttemptRead(attempt, null, configurationError)
                     : await ReadAsync(client, attempt, AttemptReader.FreshnessFor(trigger, options, attempt), cancellationToken));
         }
+
+        // Nothing learned (every attempt read is still pending at MyPayGa, as recorded): nothing to decide, no second look.
+        if (await TryRecordPendingAsync(order, attempts, reads, now, cancellationToken) is { } quiet)
+            return quiet;
 
         // Phase 2: apply, one check per order in this process.
         await using var held = await _guard.TryEnterAsync(order.Id, _guard.Wait, cancellationToken);
@@ -184,6 +191,59 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
         return snapshot;
     }
+
+    /// <summary>
+    /// The common case of a check — every attempt read is open and MyPayGa still says pending — done without phase 2's
+    /// second look at the order and its attempts: no decision can follow from it, and no stale start or cancellation is
+    /// due (an open attempt stops both). The read is recorded as phase 2 would (at most once a minute per attempt), on
+    /// the row as stored now and under the order's guard; a row another check has moved meanwhile sends the check back
+    /// to phase 2. Null when phase 2 must run.
+    /// </summary>
+    private async Task<PaymentStatusSnapshot?> TryRecordPendingAsync(Order order, IReadOnlyList<MyPayGaAttempt> attempts,
+        IReadOnlyList<AttemptRead> reads, DateTime now, CancellationToken cancellationToken)
+    {
+        if (reads.Count == 0
+            || reads.Any(r => r.Error is not null || r.Outcome != PaymentOutcome.Pending || r.Attempt.Status != AttemptStatus.Open)
+            || attempts.Any(a => IsStaleStart(a, now)))
+            return null;
+
+        var stale = reads
+            .Select(r => (r.Attempt, Message: ProviderMessages.Clean(r.Detail?.MessageData)))
+            .Where(r => !IsRecorded(r.Attempt, nameof(PaymentOutcome.Pending), r.Message, now))
+            .ToList();
+        if (stale.Count > 0)
+        {
+            // Bookkeeping only: when another check holds the order, it is writing this attempt anyway.
+            await using var held = await _guard.TryEnterAsync(order.Id, TimeSpan.Zero, cancellationToken);
+            if (held is not null)
+            {
+                foreach (var (attempt, message) in stale)
+                {
+                    var stored = await _attemptStore.GetByIdAsync(attempt.Id);
+                    if (stored is null || stored.Status != AttemptStatus.Open)
+                        return null;
+                    foreach (var row in new[] { stored, attempt })
+                    {
+                        row.LastReadOnUtc = now;
+                        row.LastProviderStatus = nameof(PaymentOutcome.Pending);
+                        row.LastProviderMessage = message;
+                    }
+
+                    await _attemptStore.UpdateAsync(stored);
+                }
+            }
+        }
+
+        return Summarise(order, attempts, reads, changed: false);
+    }
+
+    /// <summary>Whether the attempt's row already says this, read less than <see cref="ReadRecordInterval"/> ago.</summary>
+    private static bool IsRecorded(MyPayGaAttempt attempt, string providerStatus, string? providerMessage, DateTime now) =>
+        attempt.LastProviderStatus == providerStatus && attempt.LastProviderMessage == providerMessage
+        && attempt.LastReadOnUtc is { } lastWritten && now - lastWritten < ReadRecordInterval;
+
+    private static bool IsStaleStart(MyPayGaAttempt attempt, DateTime now) =>
+        attempt.Status == AttemptStatus.Starting && attempt.PaymentToken is null && now - attempt.CreatedOnUtc > StartTimeout;
 
     /// <summary>
     /// The attempts whose status is worth asking MyPayGa now: the one a callback names (unless it already paid the
@@ -406,7 +466,7 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
     /// <summary>Reserved attempts whose gethash never answered: nothing was pushed, nothing can be paid.</summary>
     private async Task GiveUpStaleStartsAsync(IEnumerable<MyPayGaAttempt> attempts, DateTime now)
     {
-        foreach (var attempt in attempts.Where(a => a.Status == AttemptStatus.Starting && a.PaymentToken is null && now - a.CreatedOnUtc > StartTimeout))
+        foreach (var attempt in attempts.Where(a => IsStaleStart(a, now)))
         {
             attempt.Status = AttemptStatus.NotStarted;
             attempt.FinalOnUtc = now;

@@ -148,8 +148,10 @@ public class PendingPaymentReconciliationTask : IScheduleTask
         var pendingOrders = await FindPendingOrdersAsync();
         await using (var scope = _scopeFactory.CreateAsyncScope())
         {
+            // A few queries tell which orders have rows; only the others are looked at one by one.
             var store = scope.ServiceProvider.GetRequiredService<IPaymentAttemptStore>();
-            foreach (var order in pendingOrders)
+            var withRows = await store.GetAttemptsOfOrdersAsync(pendingOrders.Select(o => o.Id).ToList());
+            foreach (var order in pendingOrders.Where(o => !withRows.ContainsKey(o.Id)))
                 await store.GetAttemptsAsync(order);
         }
 
@@ -171,6 +173,9 @@ public class PendingPaymentReconciliationTask : IScheduleTask
             .Select(o => o.OrderId)
             .ToList();
 
+        // Each order's attempts come in batches loaded just ahead of the workers (one query per few hundred orders, not
+        // one per order), fresh enough to choose what to read: what is learned is applied on the rows as they are then.
+        var batches = new AttemptBatches(orderIds, _scopeFactory);
         await Parallel.ForEachAsync(orderIds, new ParallelOptions { MaxDegreeOfParallelism = concurrency, CancellationToken = cancellationToken },
             async (orderId, token) =>
             {
@@ -180,7 +185,7 @@ public class PendingPaymentReconciliationTask : IScheduleTask
                     return;
                 }
 
-                await CheckOrderAsync(orderId, counters, token);
+                await CheckOrderAsync(orderId, await batches.GetAsync(orderId), counters, token);
             });
 
         // 3. Attempts past the follow window: no longer read automatically, said once.
@@ -207,7 +212,7 @@ public class PendingPaymentReconciliationTask : IScheduleTask
             await using var scope = _scopeFactory.CreateAsyncScope();
             try
             {
-                if (await ExpireAsync(scope.ServiceProvider, order.Id, now))
+                if (await ExpireAsync(scope.ServiceProvider, order, now))
                     counters.Expired++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -234,7 +239,7 @@ public class PendingPaymentReconciliationTask : IScheduleTask
     }
 
     /// <summary>One order, in a scope of its own (nopCommerce's scoped services are not thread-safe).</summary>
-    private async Task CheckOrderAsync(int orderId, Counters counters, CancellationToken cancellationToken)
+    private async Task CheckOrderAsync(int orderId, IReadOnlyList<MyPayGaAttempt>? attempts, Counters counters, CancellationToken cancellationToken)
     {
         await using var scope = _scopeFactory.CreateAsyncScope();
         try
@@ -243,7 +248,7 @@ public class PendingPaymentReconciliationTask : IScheduleTask
             if (order is null)
                 return;
             var snapshot = await scope.ServiceProvider.GetRequiredService<IPaymentStatusProcessor>()
-                .ProcessAsync(order, StatusTrigger.Reconciliation, cancellationToken);
+                .ProcessAsync(order, StatusTrigger.Reconciliation, new StatusCheckOptions { KnownAttempts = attempts }, cancellationToken);
             Interlocked.Increment(ref counters.Read);
             if (snapshot.OrderChanged)
                 Interlocked.Increment(ref counters.Settled);
@@ -295,16 +300,17 @@ public class PendingPaymentReconciliationTask : IScheduleTask
     /// Cancels an order past the store's expiry, without mailing the shopper, only when none of its attempts may still be
     /// paid (open within the follow window) and none holds money — those wait for MyPayGa or for a person.
     /// </summary>
-    private async Task<bool> ExpireAsync(IServiceProvider services, int orderId, DateTime now)
+    private async Task<bool> ExpireAsync(IServiceProvider services, Order listed, DateTime now)
     {
-        var orderService = services.GetRequiredService<IOrderService>();
-        var order = await orderService.GetOrderByIdAsync(orderId);
-        if (order is null || order.Deleted || order.PaymentStatus != PaymentStatus.Pending || order.OrderStatus == OrderStatus.Cancelled)
+        // Its age first, on the order as listed (it does not change): most pending orders are young, and cost no query.
+        var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(listed.StoreId);
+        var expiry = settings.PendingPaymentExpiryMinutes;
+        if (expiry <= 0 || now - listed.CreatedOnUtc < TimeSpan.FromMinutes(expiry))
             return false;
 
-        var settings = await _settingService.LoadSettingAsync<MyPayGaSettings>(order.StoreId);
-        var expiry = settings.PendingPaymentExpiryMinutes;
-        if (expiry <= 0 || now - order.CreatedOnUtc < TimeSpan.FromMinutes(expiry))
+        var orderService = services.GetRequiredService<IOrderService>();
+        var order = await orderService.GetOrderByIdAsync(listed.Id);
+        if (order is null || order.Deleted || order.PaymentStatus != PaymentStatus.Pending || order.OrderStatus == OrderStatus.Cancelled)
             return false;
 
         var attempts = await services.GetRequiredService<IPaymentAttemptStore>().GetAttemptsAsync(order);
@@ -395,4 +401,54 @@ public sealed record ReconciliationSummary
     public int TimedOut { get; init; }
     public int RefundsResolved { get; init; }
     public string? Owner { get; init; }
+}
+
+/// <summary>
+/// The attempts of the orders a run reads, loaded a batch at a time as the workers reach it (orders are taken in list
+/// order): one query per <see cref="BatchSize"/> orders, each batch read seconds before its orders are checked rather
+/// than all at the start of a run that may last minutes. A batch that cannot be loaded leaves its orders to read their
+/// own attempts.
+/// </summary>
+internal sealed class AttemptBatches
+{
+    internal const int BatchSize = 200;
+
+    private readonly Dictionary<int, int> _batchOf;
+    private readonly IReadOnlyList<int>[] _batches;
+    private readonly Lazy<Task<IReadOnlyDictionary<int, IReadOnlyList<MyPayGaAttempt>>?>>[] _loads;
+    private readonly IServiceScopeFactory _scopeFactory;
+
+    public AttemptBatches(IReadOnlyList<int> orderIds, IServiceScopeFactory scopeFactory)
+    {
+        _scopeFactory = scopeFactory;
+        _batches = orderIds.Chunk(BatchSize).Select(chunk => (IReadOnlyList<int>)chunk).ToArray();
+        _batchOf = new Dictionary<int, int>(orderIds.Count);
+        for (var batch = 0; batch < _batches.Length; batch++)
+            foreach (var orderId in _batches[batch])
+                _batchOf.TryAdd(orderId, batch);
+        _loads = _batches.Select((ids, _) => new Lazy<Task<IReadOnlyDictionary<int, IReadOnlyList<MyPayGaAttempt>>?>>(() => LoadAsync(ids))).ToArray();
+    }
+
+    /// <summary>The order's attempts from its batch, or null (not in the run, or its batch failed to load).</summary>
+    public async Task<IReadOnlyList<MyPayGaAttempt>?> GetAsync(int orderId)
+    {
+        if (!_batchOf.TryGetValue(orderId, out var batch))
+            return null;
+        var attempts = await _loads[batch].Value;
+        return attempts is not null && attempts.TryGetValue(orderId, out var found) ? found : null;
+    }
+
+    private async Task<IReadOnlyDictionary<int, IReadOnlyList<MyPayGaAttempt>>?> LoadAsync(IReadOnlyList<int> orderIds)
+    {
+        try
+        {
+            await using var scope = _scopeFactory.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<IPaymentAttemptStore>().GetAttemptsOfOrdersAsync(orderIds.ToList());
+        }
+        catch (Exception)
+        {
+            // Each order of the batch reads its own attempts instead (and reports its own error if the database is down).
+            return null;
+        }
+    }
 }

@@ -47,6 +47,10 @@ public sealed class NoJavaScriptTests : BrowserTest
         await ScreenshotAsync("pending");
 
         await WhenSandboxIdleAsync(); // the shopper confirmed on the phone
+        // The page's own read of "pending" is reused for StatusCacheSeconds (1 s here): a press within that second shows
+        // the same page again, by design. On a slow machine the page's read can end less than a second before the
+        // confirmation, so the shopper presses once that second is over.
+        await Task.Delay(TimeSpan.FromSeconds(1.2));
         await checkNow.ClickAsync();
 
         await AssertCompletedPageAsync(order);

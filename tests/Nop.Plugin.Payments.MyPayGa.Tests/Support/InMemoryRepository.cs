@@ -25,6 +25,7 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
     private int _nextId;
     private int _inserts;
     private int _updates;
+    private int _reads;
 
     public InMemoryRepository(Func<TEntity, string>? uniqueKey = null)
     {
@@ -33,6 +34,9 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
 
     public int InsertCount => Volatile.Read(ref _inserts);
     public int UpdateCount => Volatile.Read(ref _updates);
+
+    /// <summary>Queries run (GetAllAsync, GetByIdAsync): what a round trip to the table would cost.</summary>
+    public int ReadCount => Volatile.Read(ref _reads);
 
     /// <summary>Copies of every row, for assertions.</summary>
     public IReadOnlyList<TEntity> Rows
@@ -108,6 +112,7 @@ public sealed class InMemoryRepository<TEntity> : IRepository<TEntity> where TEn
     public Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>>? func = null,
         Func<ICacheKeyService, CacheKey>? getCacheKey = null, bool includeDeleted = true)
     {
+        Interlocked.Increment(ref _reads);
         List<TEntity> snapshot;
         lock (_gate)
             snapshot = _rows.Select(Copy).ToList();

@@ -17,6 +17,8 @@ public sealed class PostgresRepository<TEntity> : IRepository<TEntity> where TEn
 {
     private readonly DataOptions _options;
     private int _inserts;
+    private int _reads;
+    private int _updates;
 
     public PostgresRepository(string connectionString, MappingSchema mappingSchema)
     {
@@ -24,6 +26,11 @@ public sealed class PostgresRepository<TEntity> : IRepository<TEntity> where TEn
     }
 
     public int InsertCount => Volatile.Read(ref _inserts);
+
+    /// <summary>Queries run (GetAllAsync, GetByIdAsync) and rows updated: round trips the plugin asked for.</summary>
+    public int ReadCount => Volatile.Read(ref _reads);
+
+    public int UpdateCount => Volatile.Read(ref _updates);
 
     private DataConnection Open() => new(_options);
 
@@ -40,6 +47,7 @@ public sealed class PostgresRepository<TEntity> : IRepository<TEntity> where TEn
         ArgumentNullException.ThrowIfNull(entity);
         await using var db = Open();
         await db.UpdateAsync(entity);
+        Interlocked.Increment(ref _updates);
     }
 
     public async Task<int> DeleteAsync(Expression<Func<TEntity, bool>> predicate)
@@ -57,6 +65,7 @@ public sealed class PostgresRepository<TEntity> : IRepository<TEntity> where TEn
     public async Task<IList<TEntity>> GetAllAsync(Func<IQueryable<TEntity>, IQueryable<TEntity>>? func = null,
         Func<ICacheKeyService, CacheKey>? getCacheKey = null, bool includeDeleted = true)
     {
+        Interlocked.Increment(ref _reads);
         await using var db = Open();
         IQueryable<TEntity> query = db.GetTable<TEntity>();
         return await (func is null ? query : func(query)).ToListAsync();
