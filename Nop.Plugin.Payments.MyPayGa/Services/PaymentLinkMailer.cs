@@ -238,8 +238,8 @@ public class MyPayGaPaymentLinkMailer : IMyPayGaPaymentLinkMailer
         var language = order.CustomerLanguageId > 0 ? await _languageService.GetLanguageByIdAsync(order.CustomerLanguageId) : null;
         if (language is { Published: true })
             return language;
-        return (await _languageService.GetAllLanguagesAsync(storeId: order.StoreId)).FirstOrDefault()
-               ?? (await _languageService.GetAllLanguagesAsync()).FirstOrDefault();
+        return (await _languageService.GetAllLanguagesAsync(storeId: order.StoreId))?.FirstOrDefault()
+               ?? (await _languageService.GetAllLanguagesAsync())?.FirstOrDefault();
     }
 
     /// <summary>The template's e-mail account (for that language if the owner set one), else the store's default, else the first.</summary>
