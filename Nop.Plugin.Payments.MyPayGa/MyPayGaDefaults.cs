@@ -52,6 +52,12 @@ public static class MyPayGaDefaults
         public const string ReturnFailurePath = "mypayga/return/failure";
     }
 
+    /// <summary>
+    /// System name of the message template that e-mails a payment link to the customer (installed with the plugin,
+    /// edited by the owner under Content management › Message templates, removed on uninstall).
+    /// </summary>
+    public const string PaymentLinkMessageTemplate = "MyPayGa.PaymentLink.CustomerNotification";
+
     /// <summary>Locale resource names start with this.</summary>
     public const string ResourcePrefix = "Plugins.Payments.MyPayGa.";
 }

@@ -46,6 +46,7 @@ public partial class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod, IWidgetP
     private readonly IMyPayGaRefundService _refundService;
     private readonly IMyPayGaLocaleInstaller _localeInstaller;
     private readonly IMyPayGaSecretMigration _secretMigration;
+    private readonly IMyPayGaMessageTemplateInstaller _messageTemplates;
 
     public MyPayGaPaymentMethod(IMyPayGaAccountProvider accountProvider,
         IXafAmountService xafAmountService,
@@ -65,7 +66,8 @@ public partial class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod, IWidgetP
         IScheduleTaskService scheduleTaskService,
         IMyPayGaRefundService refundService,
         IMyPayGaLocaleInstaller localeInstaller,
-        IMyPayGaSecretMigration secretMigration)
+        IMyPayGaSecretMigration secretMigration,
+        IMyPayGaMessageTemplateInstaller messageTemplates)
     {
         _accountProvider = accountProvider;
         _xafAmountService = xafAmountService;
@@ -86,6 +88,7 @@ public partial class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod, IWidgetP
         _refundService = refundService;
         _localeInstaller = localeInstaller;
         _secretMigration = secretMigration;
+        _messageTemplates = messageTemplates;
     }
 
     #region Checkout
@@ -375,16 +378,21 @@ public partial class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod, IWidgetP
     {
         await _settingService.SaveSettingAsync(new MyPayGaSettings());
         await _localeInstaller.AddToAllLanguagesAsync();
+        await _messageTemplates.EnsureAsync();
         await ReconciliationTaskRegistration.EnsureAsync(_scheduleTaskService);
         await SetWidgetActiveAsync(active: true);
         await base.InstallAsync();
     }
 
-    /// <summary>Deletes every setting of the plugin, for all stores — the saved keys included — its texts and its task.</summary>
+    /// <summary>
+    /// Deletes every setting of the plugin, for all stores — the saved keys included — its texts, its message template
+    /// (the owner's edits and copies too) and its task.
+    /// </summary>
     public override async Task UninstallAsync()
     {
         await _settingService.DeleteSettingAsync<MyPayGaSettings>();
         await _localizationService.DeleteLocaleResourcesAsync(MyPayGaDefaults.ResourcePrefix);
+        await _messageTemplates.RemoveAsync();
         if (await _scheduleTaskService.GetTaskByTypeAsync(PendingPaymentReconciliationTask.TaskType) is { } task)
             await _scheduleTaskService.DeleteTaskAsync(task);
         await SetWidgetActiveAsync(active: false);
@@ -398,6 +406,8 @@ public partial class MyPayGaPaymentMethod : BasePlugin, IPaymentMethod, IWidgetP
         await _localeInstaller.AddToAllLanguagesAsync();
         // Secrets saved in clear by versions before 4.90.2 are encrypted (all stores and per-store overrides).
         await _secretMigration.ProtectClearSecretsAsync();
+        // The payment-link e-mail's template, for stores installed before it existed; one the owner already has is left alone.
+        await _messageTemplates.EnsureAsync();
         await ReconciliationTaskRegistration.EnsureAsync(_scheduleTaskService);
         await SetWidgetActiveAsync(active: true);
         await base.UpdateAsync(currentVersion, targetVersion);

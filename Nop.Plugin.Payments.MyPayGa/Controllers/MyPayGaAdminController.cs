@@ -31,6 +31,7 @@ public class MyPayGaAdminController : BasePluginController
     private readonly IPaymentStatusCache _statusCache;
     private readonly IMyPayGaReviewDecisionService _decisions;
     private readonly IMyPayGaPaymentLinkService _links;
+    private readonly IMyPayGaPaymentLinkMailer _mailer;
     private readonly IMyPayGaAdminModelFactory _modelFactory;
 
     public MyPayGaAdminController(IOrderService orderService,
@@ -40,6 +41,7 @@ public class MyPayGaAdminController : BasePluginController
         IPaymentStatusCache statusCache,
         IMyPayGaReviewDecisionService decisions,
         IMyPayGaPaymentLinkService links,
+        IMyPayGaPaymentLinkMailer mailer,
         IMyPayGaAdminModelFactory modelFactory)
     {
         _orderService = orderService;
@@ -49,6 +51,7 @@ public class MyPayGaAdminController : BasePluginController
         _statusCache = statusCache;
         _decisions = decisions;
         _links = links;
+        _mailer = mailer;
         _modelFactory = modelFactory;
     }
 
@@ -108,13 +111,47 @@ public class MyPayGaAdminController : BasePluginController
 
     [HttpPost, ActionName("CreateLink")]
     [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
-    public async Task<IActionResult> CreateLinkConfirmed(int orderId)
+    public async Task<IActionResult> CreateLinkConfirmed(int orderId, bool emailLink = false)
     {
         var order = await MyPayGaOrderAsync(orderId);
         if (order is null)
             return NotFound();
 
-        var outcome = await _links.CreateAsync(order, await AdminNameAsync());
+        var admin = await AdminNameAsync();
+        var outcome = await _links.CreateAsync(order, admin);
+        Notify(outcome.Success, outcome.Message);
+        // "E-mail it to the customer" ticked: only a link just created is sent (the order as it is now).
+        if (emailLink && outcome is { Success: true, Attempt: { } link })
+        {
+            var mailed = await _mailer.SendAsync(await _orderService.GetOrderByIdAsync(orderId) ?? order, link.Id, admin,
+                HttpContext?.RequestAborted ?? default);
+            Notify(mailed.Success, mailed.Message);
+        }
+
+        return BackToOrder(orderId);
+    }
+
+    /// <summary>The confirmation step of e-mailing an open payment link to the customer.</summary>
+    [HttpGet]
+    [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
+    public async Task<IActionResult> EmailLink(int orderId, int attemptId)
+    {
+        var order = await MyPayGaOrderAsync(orderId);
+        if (order is null)
+            return NotFound();
+        return View(MyPayGaViewPaths.Confirm, await _modelFactory.PrepareLinkMailModelAsync(order, attemptId));
+    }
+
+    /// <summary>E-mails the open link through the plugin's message template (nothing is sent when it cannot be; the reason is shown).</summary>
+    [HttpPost, ActionName("EmailLink")]
+    [CheckPermission(StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE)]
+    public async Task<IActionResult> EmailLinkConfirmed(int orderId, int attemptId)
+    {
+        var order = await MyPayGaOrderAsync(orderId);
+        if (order is null)
+            return NotFound();
+
+        var outcome = await _mailer.SendAsync(order, attemptId, await AdminNameAsync(), HttpContext?.RequestAborted ?? default);
         Notify(outcome.Success, outcome.Message);
         return BackToOrder(orderId);
     }

@@ -21,6 +21,9 @@ public interface IMyPayGaAdminModelFactory
     /// <summary>The confirmation step of a new payment link: amount, customer, reference.</summary>
     Task<ConfirmModel> PrepareLinkModelAsync(Order order);
 
+    /// <summary>The confirmation step of e-mailing a link: recipient, link, template, language, account (or why not).</summary>
+    Task<ConfirmModel> PrepareLinkMailModelAsync(Order order, int attemptId);
+
     Task<ReviewQueueModel> PrepareReviewQueueModelAsync();
 }
 
@@ -32,6 +35,7 @@ public class MyPayGaAdminModelFactory : IMyPayGaAdminModelFactory
     private readonly IMyPayGaReviewDecisionService _decisions;
     private readonly IMyPayGaPaymentLinkService _links;
     private readonly IMyPayGaReviewQueueService _queue;
+    private readonly IMyPayGaPaymentLinkMailer _mailer;
     private readonly IXafAmountFormatter _xaf;
     private readonly ILocalizationService _localizationService;
 
@@ -40,6 +44,7 @@ public class MyPayGaAdminModelFactory : IMyPayGaAdminModelFactory
         IMyPayGaReviewDecisionService decisions,
         IMyPayGaPaymentLinkService links,
         IMyPayGaReviewQueueService queue,
+        IMyPayGaPaymentLinkMailer mailer,
         IXafAmountFormatter xaf,
         ILocalizationService localizationService)
     {
@@ -48,6 +53,7 @@ public class MyPayGaAdminModelFactory : IMyPayGaAdminModelFactory
         _decisions = decisions;
         _links = links;
         _queue = queue;
+        _mailer = mailer;
         _xaf = xaf;
         _localizationService = localizationService;
     }
@@ -112,6 +118,7 @@ public class MyPayGaAdminModelFactory : IMyPayGaAdminModelFactory
         {
             OrderId = order.Id,
             OrderNumber = MyPayGaCheckoutService.OrderNumber(order),
+            Action = "Decide",
             AttemptId = attemptId,
             Decision = decision,
             Title = await TextAsync(DecisionLabelKey(decision)),
@@ -165,10 +172,50 @@ public class MyPayGaAdminModelFactory : IMyPayGaAdminModelFactory
         {
             OrderId = order.Id,
             OrderNumber = MyPayGaCheckoutService.OrderNumber(order),
+            Action = "CreateLink",
             Title = await TextAsync(PanelKeys.LinkCreate),
             Explanation = await TextAsync(PanelKeys.LinkExplanation),
             Facts = facts,
             ConfirmLabel = await TextAsync(PanelKeys.LinkCreate),
+            ConfirmCss = "btn-primary",
+            OfferEmail = true,
+            Refusal = proposal.Refusal,
+        };
+    }
+
+    public async Task<ConfirmModel> PrepareLinkMailModelAsync(Order order, int attemptId)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        var proposal = await _mailer.ProposeAsync(order, attemptId);
+        var facts = new List<KeyValuePair<string, string>>();
+        if (proposal.Link is { } link)
+        {
+            facts.Add(new(await TextAsync(PanelKeys.ColumnReference), link.UniqueId));
+            facts.Add(new(await TextAsync(PanelKeys.ColumnAmount), await _xaf.FormatAsync(link.AmountXaf)));
+            if (link.LinkUrl is not null)
+                facts.Add(new(await TextAsync(MailKeys.FactLink), link.LinkUrl));
+        }
+
+        if (proposal.ExpiresOnUtc is { } expiresOn)
+            facts.Add(new(await TextAsync(MailKeys.FactExpiresOn), Utc(expiresOn)));
+        if (proposal.ToEmail is not null)
+            facts.Add(new(await TextAsync(MailKeys.FactRecipient), string.IsNullOrEmpty(proposal.ToName) ? proposal.ToEmail : $"{proposal.ToName} <{proposal.ToEmail}>"));
+        facts.Add(new(await TextAsync(MailKeys.FactTemplate), MyPayGaDefaults.PaymentLinkMessageTemplate));
+        if (proposal.Language is { } language)
+            facts.Add(new(await TextAsync(MailKeys.FactLanguage), language.Name));
+        foreach (var account in proposal.Sends.Select(s => s.Account).DistinctBy(a => a.Id))
+            facts.Add(new(await TextAsync(MailKeys.FactEmailAccount), string.IsNullOrEmpty(account.DisplayName) ? account.Email : $"{account.DisplayName} <{account.Email}>"));
+
+        return new ConfirmModel
+        {
+            OrderId = order.Id,
+            OrderNumber = MyPayGaCheckoutService.OrderNumber(order),
+            Action = "EmailLink",
+            AttemptId = attemptId,
+            Title = await TextAsync(MailKeys.Send),
+            Explanation = await TextAsync(MailKeys.Explanation),
+            Facts = facts,
+            ConfirmLabel = await TextAsync(MailKeys.Send),
             ConfirmCss = "btn-primary",
             Refusal = proposal.Refusal,
         };
@@ -232,6 +279,7 @@ public class MyPayGaAdminModelFactory : IMyPayGaAdminModelFactory
             LinkUrl = attempt.LinkUrl,
             LinkQrSvg = liveLink && attempt.LinkUrl is not null ? QrCodeSvg.Render(attempt.LinkUrl) : null,
             CanCancelLink = liveLink,
+            CanEmailLink = liveLink && attempt.Status == AttemptStatus.Open && MyPayGaPaymentLinkMailer.LinkAddress(attempt) is not null,
         };
     }
 

@@ -61,6 +61,9 @@ public class NopStartup : INopStartup
         // found by nopCommerce as every IConsumer<T>).
         services.AddScoped<IMyPayGaReviewDecisionService, MyPayGaReviewDecisionService>();
         services.AddScoped<IMyPayGaPaymentLinkService, MyPayGaPaymentLinkService>();
+        // E-mailing a link through nopCommerce's message templates (PaymentLinkTokensConsumer is found by nopCommerce).
+        services.AddScoped<IMyPayGaMessageTemplateInstaller, MyPayGaMessageTemplateInstaller>();
+        services.AddScoped<IMyPayGaPaymentLinkMailer, MyPayGaPaymentLinkMailer>();
         services.AddScoped<IMyPayGaReviewQueueService, MyPayGaReviewQueueService>();
         services.AddScoped<IMyPayGaAdminModelFactory, MyPayGaAdminModelFactory>();
     }

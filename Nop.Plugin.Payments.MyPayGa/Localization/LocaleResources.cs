@@ -35,6 +35,9 @@ public static partial class LocaleResources
     /// <summary>Keys of the shopper's pages added after 4.90.2: refusal reasons, retry states (LocaleResources.Shopper.cs).</summary>
     static partial void AddShopper(Dictionary<string, string> en, Dictionary<string, string> fr);
 
+    /// <summary>Keys of e-mailing a payment link to the customer (LocaleResources.Mail.cs).</summary>
+    static partial void AddMail(Dictionary<string, string> en, Dictionary<string, string> fr);
+
     private static (IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>) Build()
     {
         // nopCommerce stores resource names in lower case, so two keys differing only by case would collide there.
@@ -46,6 +49,7 @@ public static partial class LocaleResources
         AddAdmin(en, fr);
         AddPanel(en, fr);
         AddShopper(en, fr);
+        AddMail(en, fr);
         return (en.AsReadOnly(), fr.AsReadOnly());
     }
 }

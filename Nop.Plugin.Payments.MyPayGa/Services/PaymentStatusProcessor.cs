@@ -560,7 +560,11 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
     /// <summary>Attempts created before this are no longer read automatically (MyPayGaSettings.AttemptFollowHours).</summary>
     internal static DateTime FollowFrom(MyPayGaSettings settings, DateTime nowUtc) =>
-        nowUtc - TimeSpan.FromHours(Math.Clamp(settings.AttemptFollowHours, 1, 24 * 30));
+        nowUtc - FollowWindow(settings);
+
+    /// <summary>How long an attempt is read automatically after its creation (MyPayGaSettings.AttemptFollowHours, 1 hour to 30 days).</summary>
+    internal static TimeSpan FollowWindow(MyPayGaSettings settings) =>
+        TimeSpan.FromHours(Math.Clamp(settings.AttemptFollowHours, 1, 24 * 30));
 
     internal static bool IsPaid(Order order) =>
         order.PaymentStatus is PaymentStatus.Paid or PaymentStatus.PartiallyRefunded or PaymentStatus.Refunded;

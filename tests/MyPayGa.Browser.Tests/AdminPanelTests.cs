@@ -90,6 +90,22 @@ public sealed class AdminPanelTests : BrowserTest
         await DocScreenshotAsync(panel, "panel-link");
         await ScreenshotAsync("admin-link");
 
+        // E-mail it to the customer through the store's message template: confirmed first, then queued by nopCommerce.
+        await panel.Locator("#mypayga-link-email").ClickAsync();
+        var confirm = _admin.Locator("#mypayga-confirm");
+        await Assertions.Expect(confirm).ToContainTextAsync(MyPayGaDefaults.PaymentLinkMessageTemplate);
+        await Assertions.Expect(confirm).ToContainTextAsync(url);
+        var customerEmail = Host.Orders.GetAddress(order.BillingAddressId)?.Email ?? Host.Orders.GetCustomer(order.CustomerId)!.Email;
+        await Assertions.Expect(confirm).ToContainTextAsync(customerEmail);
+        await DocScreenshotAsync(confirm, "link-email-confirm");
+        await _admin.Locator("#mypayga-confirm-button").ClickAsync();
+        await Assertions.Expect(_admin.Locator(".alert-success")).ToContainTextAsync("e-mailed to " + customerEmail);
+        var mail = Host.Messages.Queued.Single();
+        Assert.That((mail.To, mail.Template.Name), Is.EqualTo((customerEmail, MyPayGaDefaults.PaymentLinkMessageTemplate)));
+        Assert.That(mail.Body, Does.Contain($"<a href=\"{url}\">"));
+        Assert.That(mail.Token("MyPayGa.PaymentLink.Amount"), Does.Match(@"^12\s500\sFCFA$"));
+        Assert.That(Host.Orders.NotesOf(order.Id).Select(n => n.Note), Has.One.Contains("e-mailed to " + customerEmail + " by " + AdminEmail));
+
         // The customer opens the link (sent by e-mail or shown as a QR code) and pays there.
         await Page.GotoAsync(url);
         await Page.FillAsync("#phone", "074121212");

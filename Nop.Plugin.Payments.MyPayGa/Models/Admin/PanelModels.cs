@@ -48,6 +48,8 @@ public sealed record AttemptPanelModel
     /// <summary>The link's address as an SVG QR code (generated here, no outside service).</summary>
     public string? LinkQrSvg { get; init; }
     public bool CanCancelLink { get; init; }
+    /// <summary>An open link (not paid, failed, cancelled or timed out) that can be e-mailed to the customer.</summary>
+    public bool CanEmailLink { get; init; }
 }
 
 public sealed record RefundPanelModel
@@ -63,11 +65,13 @@ public sealed record RefundPanelModel
     public string? Message { get; init; }
 }
 
-/// <summary>The confirmation step of a decision or of a new payment link.</summary>
+/// <summary>The confirmation step of a decision, of a new payment link or of e-mailing a link.</summary>
 public sealed record ConfirmModel : BaseNopModel
 {
     public int OrderId { get; init; }
     public string OrderNumber { get; init; } = string.Empty;
+    /// <summary>The admin controller's action the form posts to (Decide, CreateLink, EmailLink).</summary>
+    public string Action { get; init; } = string.Empty;
     /// <summary>Null for a new payment link.</summary>
     public int? AttemptId { get; init; }
     public ReviewDecision? Decision { get; init; }
@@ -76,6 +80,8 @@ public sealed record ConfirmModel : BaseNopModel
     public IReadOnlyList<KeyValuePair<string, string>> Facts { get; init; } = [];
     public string ConfirmLabel { get; init; } = string.Empty;
     public string ConfirmCss { get; init; } = "btn-primary";
+    /// <summary>A new payment link: the checkbox "e-mail it to the customer once it is created" is shown.</summary>
+    public bool OfferEmail { get; init; }
     /// <summary>Why it cannot be done now (localised); the confirm button is then not shown.</summary>
     public string? Refusal { get; init; }
 }

@@ -14,18 +14,21 @@ using Nop.Core;
 using Nop.Core.Caching;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
+using Nop.Core.Domain.Messages;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Stores;
 using Nop.Data;
 using Nop.Plugin.Payments.MyPayGa;
 using Nop.Plugin.Payments.MyPayGa.Domain;
 using Nop.Plugin.Payments.MyPayGa.Infrastructure;
+using Nop.Plugin.Payments.MyPayGa.Services;
 using Nop.Plugin.Payments.MyPayGa.Tests.Support;
 using Nop.Services.Catalog;
 using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Directory;
+using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Messages;
 using Nop.Services.Orders;
@@ -68,6 +71,8 @@ public sealed class StoreHost : IAsyncDisposable
     public MyPayGaSettings Settings => State.Settings;
     public MemoryLog Log => State.Log;
     public EnglishLocalizationService Localization => State.Localization;
+    /// <summary>nopCommerce's message templates and queued e-mails (the payment-link template installed).</summary>
+    public InMemoryMessages Messages => State.Messages;
 
     public string Url(string relative) => new Uri(BaseUrl, relative).AbsoluteUri;
 
@@ -232,6 +237,14 @@ public sealed class StoreHost : IAsyncDisposable
         services.AddSingleton<TestNotificationService>();
         services.AddSingleton<INotificationService>(sp => sp.GetRequiredService<TestNotificationService>());
         services.AddSingleton(Mock.Of<IPermissionService>(p => p.AuthorizeAsync(It.IsAny<string>()) == Task.FromResult(true)));
+        // nopCommerce's messaging in memory: the plugin's payment-link template as installed, one e-mail account, the
+        // queue the tests read; customers in Libreville's time zone.
+        services.AddSingleton<IMessageTemplateService>(state.Messages);
+        services.AddSingleton<IEmailAccountService>(state.Messages);
+        services.AddSingleton<IMessageTokenProvider>(state.Messages);
+        services.AddSingleton<IWorkflowMessageService>(state.Messages);
+        services.AddSingleton(new EmailAccountSettings { DefaultEmailAccountId = 1 });
+        services.AddSingleton<IDateTimeHelper, FixedZoneDateTimeHelper>();
         // The payment method registers its scheduled task on install; not run by these flows.
         services.AddSingleton(Mock.Of<IScheduleTaskService>());
         // The test store's keys are saved in clear (as versions before 4.90.2 did): nothing to decrypt.
@@ -295,7 +308,12 @@ internal sealed class HostState
     {
         Settings = settings;
         Processing = new OrderProcessing(Orders);
+        Messages = new InMemoryMessages(o => Orders.GetAddress(o.BillingAddressId) is { } a ? $"{a.FirstName} {a.LastName}".Trim() : null,
+            Orders.GetCustomer);
+        Messages.InsertMessageTemplateAsync(PaymentLinkTemplate.Create(1)).GetAwaiter().GetResult();
     }
+
+    public InMemoryMessages Messages { get; }
 
     public MyPayGaSettings Settings { get; }
     public OrderBook Orders { get; } = new();

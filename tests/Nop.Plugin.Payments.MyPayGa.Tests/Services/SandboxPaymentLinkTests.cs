@@ -87,6 +87,25 @@ public sealed class SandboxPaymentLinkTests
     }
 
     [Test]
+    public async Task A_link_created_at_mypayga_is_e_mailed_to_the_customer_and_the_queued_message_opens_that_links_page()
+    {
+        await _harness.CreatePaymentMethod().InstallAsync();
+        var order = _harness.AddOrder(total: 4_500m);
+        var link = (await Links.CreateAsync(order, Admin)).Attempt!;
+
+        var mailed = await _harness.Get<IMyPayGaPaymentLinkMailer>().SendAsync(_harness.Orders.Stored(order.Id), link.Id, Admin);
+
+        Assert.That(mailed.Success, Is.True, mailed.Message);
+        var mail = _harness.Messages.Queued.Single();
+        Assert.That((mail.Template.Name, mail.To), Is.EqualTo((MyPayGaDefaults.PaymentLinkMessageTemplate, "awa@example.ga")));
+        Assert.That(link.LinkUrl, Does.StartWith(_sandbox.BaseUrl.ToString()));
+        Assert.That(mail.Body, Does.Contain($"<a href=\"{link.LinkUrl}\">"), "the sandbox's link, as MyPayGa gave it");
+        var page = await _browser.GetStringAsync((string)mail.Token("MyPayGa.PaymentLink.URL")!);
+        Assert.That(page, Does.Contain("4500 XAF").And.Contain("Order " + order.CustomOrderNumber), "the address in the e-mail is that link's page");
+        Assert.That(_harness.Orders.NoteTexts(order.Id), Has.One.Contains("e-mailed to awa@example.ga by " + Admin));
+    }
+
+    [Test]
     public async Task Without_any_callback_the_reconciliation_reads_the_link_and_settles_the_order_once()
     {
         var order = _harness.AddOrder(total: 3_000m);

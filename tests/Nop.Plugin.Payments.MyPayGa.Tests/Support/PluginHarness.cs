@@ -12,6 +12,7 @@ using Nop.Core.Domain.Common;
 using Nop.Core.Domain.Customers;
 using Nop.Core.Domain.Directory;
 using Nop.Core.Domain.Localization;
+using Nop.Core.Domain.Messages;
 using Nop.Core.Domain.Orders;
 using Nop.Core.Domain.Stores;
 using Nop.Data;
@@ -22,8 +23,10 @@ using Nop.Services.Common;
 using Nop.Services.Configuration;
 using Nop.Services.Customers;
 using Nop.Services.Directory;
+using Nop.Services.Helpers;
 using Nop.Services.Localization;
 using Nop.Services.Logging;
+using Nop.Services.Messages;
 using Nop.Services.Orders;
 using Nop.Services.ScheduleTasks;
 using Nop.Services.Security;
@@ -66,6 +69,7 @@ public sealed class PluginHarness : IAsyncDisposable
         if (shared?.Locker is { } locker)
             Locker = locker;
         Settings[0] = NewSettings();
+        Messages = new InMemoryMessages(_ => $"{BillingAddress.FirstName} {BillingAddress.LastName}", id => id == Customer.Id ? Customer : null);
 
         Client.SetupGet(c => c.Account).Returns(() => LastAccount ?? new MyPayGaAccount { SecretKey = SecretKey });
         Client.Setup(c => c.GetHashAsync(It.IsAny<GetHashRequest>(), It.IsAny<CancellationToken>()))
@@ -136,6 +140,13 @@ public sealed class PluginHarness : IAsyncDisposable
         services.AddSingleton(ScheduleTaskService.Object);
         services.AddSingleton<IEncryptionService>(Encryption);
         services.AddSingleton<IHttpContextAccessor>(HttpContextAccessor);
+        // nopCommerce's messaging (message templates, e-mail accounts, tokens, the queue) and the customer's time zone.
+        services.AddSingleton<IMessageTemplateService>(Messages);
+        services.AddSingleton<IEmailAccountService>(Messages);
+        services.AddSingleton<IMessageTokenProvider>(Messages);
+        services.AddSingleton<IWorkflowMessageService>(Messages);
+        services.AddSingleton(EmailAccountSettings);
+        services.AddSingleton<IDateTimeHelper>(DateTimeHelper);
         services.AddSingleton<ILocker>(Locker);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Attempts);
@@ -217,6 +228,10 @@ public sealed class PluginHarness : IAsyncDisposable
         new Language { Id = 3, Name = "Français (Gabon)", LanguageCulture = "fr-GA", Published = false },
     ];
     public HttpContextAccessor HttpContextAccessor { get; } = new() { HttpContext = new DefaultHttpContext() };
+    /// <summary>nopCommerce's message templates, e-mail accounts, tokens and queued e-mails, in memory.</summary>
+    public InMemoryMessages Messages { get; }
+    public EmailAccountSettings EmailAccountSettings { get; } = new() { DefaultEmailAccountId = 1 };
+    public FixedZoneDateTimeHelper DateTimeHelper { get; } = new();
 
     public Mock<IOrderService> OrderService { get; } = new();
     public Mock<IOrderProcessingService> OrderProcessingService { get; } = new();
@@ -433,6 +448,7 @@ public sealed class PluginHarness : IAsyncDisposable
                 : emptyIfMissing ? string.Empty : fallback);
         LanguageService.Setup(s => s.GetAllLanguagesAsync(It.IsAny<bool>(), It.IsAny<int>()))
             .ReturnsAsync((bool showHidden, int _) => Languages.Where(l => showHidden || l.Published).ToList());
+        LanguageService.Setup(s => s.GetLanguageByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => Languages.FirstOrDefault(l => l.Id == id)!);
 
         void Record(string level, string message) => _log.Enqueue($"{level}: {message}");
         Logger.Setup(l => l.InformationAsync(It.IsAny<string>(), It.IsAny<Exception>(), It.IsAny<Customer>()))

@@ -142,6 +142,8 @@ public sealed class AdminPanelTests
             ["CreateLink"] = (StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE, false),
             ["CreateLinkConfirmed"] = (StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE, true),
             ["CancelLink"] = (StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE, true),
+            ["EmailLink"] = (StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE, false),
+            ["EmailLinkConfirmed"] = (StandardPermission.Orders.ORDERS_CREATE_EDIT_DELETE, true),
             ["ReviewQueue"] = (StandardPermission.Orders.ORDERS_VIEW, false),
         };
         Assert.That(actions.Select(a => a.Name), Is.EquivalentTo(expected.Keys), "every action is listed here");
@@ -162,6 +164,7 @@ public sealed class AdminPanelTests
         public Mock<IPaymentStatusCache> Cache { get; } = new();
         public Mock<IMyPayGaReviewDecisionService> Decisions { get; } = new();
         public Mock<IMyPayGaPaymentLinkService> Links { get; } = new();
+        public Mock<IMyPayGaPaymentLinkMailer> Mailer { get; } = new();
         public Mock<IMyPayGaAdminModelFactory> Factory { get; } = new();
 
         public MyPayGaAdminController Create(params Order[] orders)
@@ -169,7 +172,7 @@ public sealed class AdminPanelTests
             Orders.Setup(o => o.GetOrderByIdAsync(It.IsAny<int>())).ReturnsAsync((int id) => orders.FirstOrDefault(o => o.Id == id)!);
             WorkContext.Setup(w => w.GetCurrentCustomerAsync()).ReturnsAsync(new Customer { Id = 1, Email = "owner@shop.ga", Username = "owner" });
             return new MyPayGaAdminController(Orders.Object, WorkContext.Object, WebFakes.Localization().Object, Notifications.Object, Cache.Object,
-                Decisions.Object, Links.Object, Factory.Object)
+                Decisions.Object, Links.Object, Mailer.Object, Factory.Object)
             { ControllerContext = WebFakes.ControllerContext() };
         }
     }
@@ -219,11 +222,14 @@ public sealed class AdminPanelTests
         Assert.That(await controller.DecideConfirmed(paypal.Id, 5, ReviewDecision.Accept), Is.InstanceOf<NotFoundResult>());
         Assert.That(await controller.CreateLinkConfirmed(paypal.Id), Is.InstanceOf<NotFoundResult>());
         Assert.That(await controller.CancelLink(paypal.Id, 5), Is.InstanceOf<NotFoundResult>());
+        Assert.That(await controller.EmailLink(paypal.Id, 5), Is.InstanceOf<NotFoundResult>());
+        Assert.That(await controller.EmailLinkConfirmed(paypal.Id, 5), Is.InstanceOf<NotFoundResult>());
         Assert.That(await controller.Decide(404, 5, ReviewDecision.Accept), Is.InstanceOf<NotFoundResult>());
         Assert.That(await parts.Create(WebFakes.Order()).DecideConfirmed(1001, 5, (ReviewDecision)99), Is.InstanceOf<NotFoundResult>());
         parts.Cache.VerifyNoOtherCalls();
         parts.Decisions.VerifyNoOtherCalls();
         parts.Links.VerifyNoOtherCalls();
+        parts.Mailer.VerifyNoOtherCalls();
     }
 
     [Test]
@@ -275,6 +281,47 @@ public sealed class AdminPanelTests
 
         parts.Notifications.Verify(n => n.SuccessNotification("created", true, 0), Times.Once);
         parts.Notifications.Verify(n => n.SuccessNotification("cancelled", true, 0), Times.Once);
+        parts.Mailer.VerifyNoOtherCalls();
+    }
+
+    [Test]
+    public async Task E_mailing_a_link_is_confirmed_first_then_sent_by_the_mailer_naming_the_admin()
+    {
+        var order = WebFakes.Order();
+        var parts = new ControllerParts();
+        parts.Factory.Setup(f => f.PrepareLinkMailModelAsync(order, 9)).ReturnsAsync(new ConfirmModel { OrderId = order.Id, Action = "EmailLink", Title = "Mail" });
+        parts.Mailer.Setup(m => m.SendAsync(order, 9, "owner@shop.ga", It.IsAny<CancellationToken>())).ReturnsAsync(new LinkOutcome(false, "template inactive"));
+
+        var confirm = (ViewResult)await parts.Create(order).EmailLink(order.Id, 9);
+        parts.Mailer.VerifyNoOtherCalls();
+        var result = await parts.Create(order).EmailLinkConfirmed(order.Id, 9);
+
+        Assert.That((confirm.ViewName, ((ConfirmModel)confirm.Model!).Action), Is.EqualTo((MyPayGaViewPaths.Confirm, "EmailLink")));
+        AssertBackToOrder(result, order.Id);
+        parts.Mailer.Verify(m => m.SendAsync(order, 9, "owner@shop.ga", It.IsAny<CancellationToken>()), Times.Once);
+        parts.Notifications.Verify(n => n.ErrorNotification("template inactive", true, 0), Times.Once);
+    }
+
+    [Test]
+    public async Task A_new_link_is_e_mailed_only_when_the_box_was_ticked_and_the_link_was_created()
+    {
+        var order = WebFakes.Order();
+        var parts = new ControllerParts();
+        var created = new MyPayGaAttempt { Id = 31, OrderId = order.Id, Channel = PaymentChannel.Link, Status = AttemptStatus.Open };
+        parts.Links.SetupSequence(l => l.CreateAsync(order, "owner@shop.ga", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new LinkOutcome(true, "created", created))
+            .ReturnsAsync(new LinkOutcome(true, "created", created))
+            .ReturnsAsync(new LinkOutcome(false, "refused"));
+        parts.Mailer.Setup(m => m.SendAsync(It.IsAny<Order>(), 31, "owner@shop.ga", It.IsAny<CancellationToken>())).ReturnsAsync(new LinkOutcome(true, "mailed"));
+        var controller = parts.Create(order);
+
+        AssertBackToOrder(await controller.CreateLinkConfirmed(order.Id, emailLink: true), order.Id);
+        await controller.CreateLinkConfirmed(order.Id);
+        await controller.CreateLinkConfirmed(order.Id, emailLink: true);
+
+        parts.Mailer.Verify(m => m.SendAsync(It.Is<Order>(o => o.Id == order.Id), 31, "owner@shop.ga", It.IsAny<CancellationToken>()), Times.Once);
+        parts.Notifications.Verify(n => n.SuccessNotification("mailed", true, 0), Times.Once);
+        parts.Notifications.Verify(n => n.ErrorNotification("refused", true, 0), Times.Once);
     }
 
     #endregion
