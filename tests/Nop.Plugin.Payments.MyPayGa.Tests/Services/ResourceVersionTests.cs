@@ -17,7 +17,8 @@ public class ResourceVersionTests
     private static readonly Dictionary<string, string> Shipped = new()
     {
         ["4.90.1"] = "62e9d05c3d93bc60",
-        ["4.90.2"] = "73fe99483832162b",
+        ["4.90.2"] = "effe745a7e087d4c",
+        ["4.90.3"] = "73fe99483832162b",
     };
 
     [Test]
