@@ -388,7 +388,10 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
             // Another request (on another instance: this one serialises its own) is marking the order paid.
             var peer = await _claims.GetAsync(ClaimKeys.OrderPaid(order.Id));
-            if (peer is { CompletedOnUtc: null } && UtcNow - peer.CreatedOnUtc > ClaimLease && round == 0)
+            // Claims are stamped by the claim store with the system clock (DateTime.UtcNow of the instance that inserted
+            // them): their age is told with the same clock, never with this check's TimeProvider, which a host (or a test)
+            // may run differently. Instances of a farm are assumed to agree to well within the lease (NTP).
+            if (peer is { CompletedOnUtc: null } && DateTime.UtcNow - peer.CreatedOnUtc > ClaimLease && round == 0)
             {
                 // Its holder died before finishing: exactly one taker removes the stale claim, then claims again.
                 if (await _claims.TryTakeOverAsync(peer))

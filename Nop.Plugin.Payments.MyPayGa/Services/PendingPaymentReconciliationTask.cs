@@ -128,7 +128,8 @@ public class PendingPaymentReconciliationTask : IScheduleTask
             return lease;
 
         var holder = await _claims.GetAsync(ClaimKeys.ReconciliationLease);
-        if (holder is not null && UtcNow - holder.CreatedOnUtc > LeaseLifetime && await _claims.TryTakeOverAsync(holder))
+        // The lease's age on the clock that stamped it (the claim store's DateTime.UtcNow), not this task's TimeProvider.
+        if (holder is not null && DateTime.UtcNow - holder.CreatedOnUtc > LeaseLifetime && await _claims.TryTakeOverAsync(holder))
         {
             await _logger.WarningAsync($"MyPayGa: a run of \"{TaskName}\" started at {holder.CreatedOnUtc:u} ({holder.Owner}) never finished; taken over.");
             return await _claims.TryClaimAsync(ClaimKeys.ReconciliationLease, 0);

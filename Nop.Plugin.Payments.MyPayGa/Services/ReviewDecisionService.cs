@@ -162,7 +162,7 @@ public class MyPayGaReviewDecisionService : IMyPayGaReviewDecisionService
             return claim;
 
         var existing = await _claims.GetAsync(key);
-        // Claims are stamped with the database host's clock (DateTime.UtcNow in the claim store): compared with the same.
+        // Claims are stamped with the system clock (DateTime.UtcNow in the claim store): compared with the same.
         if (existing is { CompletedOnUtc: null } && DateTime.UtcNow - existing.CreatedOnUtc > DecisionLease && await _claims.TryTakeOverAsync(existing))
         {
             await _logger.WarningAsync($"MyPayGa: order {order.Id}: a decision about {attempt.UniqueId} was never completed ({existing.Detail}); taken over by {who}.");
