@@ -66,6 +66,62 @@ public sealed partial class DocumentationTests
         Assert.That(result.Success, Is.True);
     }
 
+    [GeneratedRegex(@"`([^`]+)`")]
+    private static partial Regex CodeSpan();
+
+    /// <summary>
+    /// The money-safety table of docs/architecture.md names, for each scenario, the tests that prove its guard: each one
+    /// must be a test of this assembly ("Class.Method", or "…Suffix" for another test of the class named before it in the
+    /// same cell), so that renaming or deleting a test cannot leave the table promising a proof that is gone.
+    /// </summary>
+    [Test]
+    public void Every_test_the_money_safety_table_names_exists()
+    {
+        var text = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "architecture.md")).ReplaceLineEndings("\n");
+        var start = text.IndexOf("## Money safety", StringComparison.Ordinal);
+        Assert.That(start, Is.GreaterThanOrEqualTo(0));
+        var end = text.IndexOf("\n## ", start + 3, StringComparison.Ordinal);
+        var rows = text[start..(end < 0 ? text.Length : end)].Split('\n')
+            .Where(line => line.StartsWith("| ", StringComparison.Ordinal) && !line.StartsWith("| scenario", StringComparison.Ordinal))
+            .ToList();
+        Assert.That(rows, Has.Count.GreaterThan(20));
+
+        var tests = typeof(DocumentationTests).Assembly.GetTypes()
+            .SelectMany(type => type.GetMethods().Where(m => m.GetCustomAttributes(typeof(TestAttribute), inherit: true).Length > 0
+                || m.GetCustomAttributes(typeof(TestCaseAttribute), inherit: true).Length > 0).Select(m => (Class: type.Name, m.Name)))
+            .ToList();
+        var named = 0;
+        foreach (var row in rows)
+        {
+            var proofCell = row.TrimEnd().TrimEnd('|').Split('|')[^1];
+            string? currentClass = null;
+            foreach (Match span in CodeSpan().Matches(proofCell))
+            {
+                var name = span.Groups[1].Value;
+                if (name.StartsWith('…'))
+                {
+                    var suffix = name.TrimStart('…');
+                    Assert.That(currentClass, Is.Not.Null, $"{name}: no class named before it in: {row}");
+                    Assert.That(tests.Any(t => t.Class == currentClass && t.Name.EndsWith(suffix, StringComparison.Ordinal)), Is.True,
+                        $"the money-safety table names {currentClass}.{name}, which is no test of this assembly");
+                }
+                else
+                {
+                    var dot = name.IndexOf('.', StringComparison.Ordinal);
+                    Assert.That(dot, Is.GreaterThan(0), $"{name} is not Class.Method in: {row}");
+                    currentClass = name[..dot];
+                    var method = name[(dot + 1)..];
+                    Assert.That(tests.Any(t => t.Class == currentClass && t.Name == method), Is.True,
+                        $"the money-safety table names {name}, which is no test of this assembly");
+                }
+
+                named++;
+            }
+        }
+
+        Assert.That(named, Is.GreaterThan(40));
+    }
+
     [Test]
     public void No_document_points_outside_the_repository()
     {
