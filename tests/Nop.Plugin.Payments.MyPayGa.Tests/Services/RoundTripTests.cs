@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
+using MyPayGa.Client;
 using MyPayGa.Client.Models;
 using Nop.Core.Domain.Orders;
 using Nop.Plugin.Payments.MyPayGa.Domain;
@@ -110,6 +111,63 @@ public sealed class RoundTripTests
         Assert.That(_harness.Orders.Stored(order.Id).PaymentStatus, Is.EqualTo(Nop.Core.Domain.Payments.PaymentStatus.Paid),
             "the order's own attempts were read, not the other order's");
         Assert.That(_harness.Orders.Stored(other.Id).PaymentStatus, Is.EqualTo(Nop.Core.Domain.Payments.PaymentStatus.Pending));
+    }
+
+    [Test]
+    public async Task Concurrent_checks_of_three_attempts_with_one_unreadable_take_no_shortcut_and_later_pay_the_order_once()
+    {
+        var (order, first) = await _harness.AddStartedOrderAsync();
+        var second = await _harness.StartAnotherAsync(order);
+        var third = await _harness.StartAnotherAsync(order);
+        var secondDown = true;
+        _harness.Client.Setup(c => c.GetPaymentDetailAsync(second.PaymentToken!, It.IsAny<CancellationToken>()))
+            .Returns(async (string token, CancellationToken _) =>
+            {
+                await Task.Yield();
+                if (Volatile.Read(ref secondDown))
+                    throw PluginHarness.ProviderDown();
+                return new PaymentDetailResponse { Code = new MyPayGaStatus("200"), Payments = [PluginHarness.Pending(token)] };
+            });
+        var cache = _harness.GetSingleton<IPaymentStatusCache>();
+        var secondLastRead = _harness.Stored(second).LastReadOnUtc; // read when the third push was started
+        _harness.Clock.Advance(TimeSpan.FromMinutes(2)); // every earlier read record is due again
+
+        // MyPayGa answers for two attempts ("pending") but not for the second: nothing may be cut short, every callback
+        // must be told to come back, and the unread attempt keeps no trace of a read.
+        var whileDown = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => CallbackAsync(third)))
+            .Concat(Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+                (await cache.CheckAsync(_harness.Orders.Stored(order.Id), StatusTrigger.PendingPage)).Unconfirmed ? CallbackResult.RetryLater : CallbackResult.Ok))));
+
+        Assert.That(whileDown, Has.All.EqualTo(CallbackResult.RetryLater));
+        Assert.That(_harness.Stored(second).LastReadOnUtc, Is.EqualTo(secondLastRead), "no read recorded for the attempt that could not be read");
+        Assert.That(_harness.AttemptsOf(order).Select(a => a.Status), Has.All.EqualTo(AttemptStatus.Open));
+
+        // MyPayGa is back and the third push was approved: callbacks, polls and a reconciliation run at once pay it once.
+        Volatile.Write(ref secondDown, false);
+        _harness.Details[third.PaymentToken!] = PluginHarness.Paid(third.PaymentToken!, third.AmountXaf);
+        var work = Enumerable.Range(0, 40).Select(_ => Task.Run(() => CallbackAsync(third)))
+            .Concat(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+            {
+                await cache.CheckAsync(_harness.Orders.Stored(order.Id), StatusTrigger.PendingPage);
+                return CallbackResult.Ok;
+            })))
+            .Append(Task.Run(async () =>
+            {
+                await using var scope = _harness.CreateScope();
+                await ActivatorUtilities.CreateInstance<PendingPaymentReconciliationTask>(scope.ServiceProvider).RunAsync();
+                return CallbackResult.Ok;
+            }));
+        var afterwards = await Task.WhenAll(work);
+
+        Assert.That(afterwards, Has.All.EqualTo(CallbackResult.Ok));
+        Assert.That(_harness.Orders.MarkedPaidCount, Is.EqualTo(1));
+        Assert.That(_harness.Orders.Stored(order.Id).CaptureTransactionId, Is.EqualTo(third.PaymentToken));
+        Assert.That(_harness.Orders.NoteTexts(order.Id).Count(n => n.Contains("confirmed by MyPayGa", StringComparison.Ordinal)), Is.EqualTo(1),
+            "one \"paid\" note");
+        Assert.That(_harness.Stored(third).Status, Is.EqualTo(AttemptStatus.Paid));
+        Assert.That(new[] { _harness.Stored(first).Status, _harness.Stored(second).Status }, Has.All.EqualTo(AttemptStatus.Open),
+            "the order's other pushes are still followed");
+        Assert.That(_harness.Stored(second).LastProviderStatus, Is.EqualTo(nameof(PaymentOutcome.Pending)));
     }
 
     [Test]
