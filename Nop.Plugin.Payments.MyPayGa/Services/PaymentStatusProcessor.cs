@@ -165,9 +165,9 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
             // The same answer read again is not written each time (polling reads every few seconds): the row keeps
             // when it was last read to the minute, enough for the admin and for the reconciliation's order.
-            var unchanged = before.Status == attempt.Status && before.LastProviderStatus == attempt.LastProviderStatus
-                && before.LastProviderMessage == attempt.LastProviderMessage && before.ReceivedAmountXaf == attempt.ReceivedAmountXaf
-                && before.LastReadOnUtc is { } lastWritten && now - lastWritten < ReadRecordInterval;
+            var unchanged = before.Status == attempt.Status && before.ReceivedAmountXaf == attempt.ReceivedAmountXaf
+                && IsRecorded(before.LastProviderStatus, before.LastProviderMessage, before.LastReadOnUtc,
+                    attempt.LastProviderStatus, attempt.LastProviderMessage, now);
             if (!unchanged)
                 await SaveAsync(attempt);
         }
@@ -209,7 +209,8 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
 
         var stale = reads
             .Select(r => (r.Attempt, Message: ProviderMessages.Clean(r.Detail?.MessageData)))
-            .Where(r => !IsRecorded(r.Attempt, nameof(PaymentOutcome.Pending), r.Message, now))
+            .Where(r => !IsRecorded(r.Attempt.LastProviderStatus, r.Attempt.LastProviderMessage, r.Attempt.LastReadOnUtc,
+                nameof(PaymentOutcome.Pending), r.Message, now))
             .ToList();
         if (stale.Count > 0)
         {
@@ -237,10 +238,14 @@ public class PaymentStatusProcessor : IPaymentStatusProcessor
         return Summarise(order, attempts, reads, changed: false);
     }
 
-    /// <summary>Whether the attempt's row already says this, read less than <see cref="ReadRecordInterval"/> ago.</summary>
-    private static bool IsRecorded(MyPayGaAttempt attempt, string providerStatus, string? providerMessage, DateTime now) =>
-        attempt.LastProviderStatus == providerStatus && attempt.LastProviderMessage == providerMessage
-        && attempt.LastReadOnUtc is { } lastWritten && now - lastWritten < ReadRecordInterval;
+    /// <summary>
+    /// Whether a row recording (status, message, when) already says what was read now, written less than
+    /// <see cref="ReadRecordInterval"/> ago: the same answer read again is not written each time.
+    /// </summary>
+    private static bool IsRecorded(string? recordedStatus, string? recordedMessage, DateTime? recordedOnUtc,
+        string? providerStatus, string? providerMessage, DateTime now) =>
+        recordedStatus == providerStatus && recordedMessage == providerMessage
+        && recordedOnUtc is { } lastWritten && now - lastWritten < ReadRecordInterval;
 
     private static bool IsStaleStart(MyPayGaAttempt attempt, DateTime now) =>
         attempt.Status == AttemptStatus.Starting && attempt.PaymentToken is null && now - attempt.CreatedOnUtc > StartTimeout;

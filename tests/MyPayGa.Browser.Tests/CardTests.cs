@@ -24,14 +24,6 @@ public sealed class CardTests : BrowserTest
         return order;
     }
 
-    private async Task PayOnCardFormAsync(string cardNumber)
-    {
-        await Page.FillAsync("#card_number", cardNumber);
-        await Page.FillAsync("#expiry", "12/30");
-        await Page.FillAsync("#cvv", "123");
-        await Page.ClickAsync("#pay");
-    }
-
     [Test]
     public async Task Paid_card_comes_back_to_the_success_url_and_lands_on_the_completed_page()
     {

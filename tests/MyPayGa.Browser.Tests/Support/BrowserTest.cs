@@ -183,6 +183,15 @@ public abstract class BrowserTest
     }
 
     /// <summary>Waits until nothing is left to happen in the sandbox (outcomes and callbacks delivered).</summary>
+    /// <summary>Fills and submits the sandbox's hosted card form (the page must be on it).</summary>
+    protected async Task PayOnCardFormAsync(string cardNumber)
+    {
+        await Page.FillAsync("#card_number", cardNumber);
+        await Page.FillAsync("#expiry", "12/30");
+        await Page.FillAsync("#cvv", "123");
+        await Page.ClickAsync("#pay");
+    }
+
     protected static async Task WhenSandboxIdleAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));

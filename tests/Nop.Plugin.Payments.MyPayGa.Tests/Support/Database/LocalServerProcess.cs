@@ -92,6 +92,34 @@ internal static class LocalServerProcess
         throw new TimeoutException($"{what} did not listen on 127.0.0.1:{port}: {SafeRead(log)}");
     }
 
+    /// <summary>Stops a server started by <see cref="StartServer"/> and deletes its folder (best effort: a test's teardown).</summary>
+    public static async Task StopAsync(Process process, string folder)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        process.Dispose();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
     public static string SafeRead(string path)
     {
         try
